@@ -1,5 +1,0 @@
-package dev.homeostat.operator;
-
-/** Placeholder so the module compiles while the operator is built. */
-final class Placeholder {
-}

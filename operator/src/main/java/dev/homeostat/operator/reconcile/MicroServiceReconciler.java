@@ -1,0 +1,42 @@
+package dev.homeostat.operator.reconcile;
+
+import dev.homeostat.operator.api.MicroService;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
+import jakarta.inject.Inject;
+
+/** Reconciles MicroServices: Deployment, Service and PodDisruptionBudget from the spec, then status. */
+@ControllerConfiguration(name = "microservice")
+// Explicit invocation so the reconcile span covers the dependents too.
+@Workflow(explicitInvocation = true, dependents = {
+        @Dependent(name = "deployment", type = MicroServiceDeployment.class),
+        @Dependent(name = "service", type = MicroServiceService.class),
+        @Dependent(name = "pdb", type = MicroServicePdb.class, reconcilePrecondition = MultipleReplicas.class)})
+@RBACRule(apiGroups = "", resources = {"secrets", "configmaps"}, verbs = "get")
+@RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
+@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update"})
+public class MicroServiceReconciler implements Reconciler<MicroService> {
+
+    private final WorkloadReconciliation reconciliation;
+
+    @Inject
+    public MicroServiceReconciler(WorkloadReconciliation reconciliation) {
+        this.reconciliation = reconciliation;
+    }
+
+    @Override
+    public UpdateControl<MicroService> reconcile(MicroService resource, Context<MicroService> context) throws Exception {
+        return reconciliation.reconcile(resource, context);
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<MicroService> updateErrorStatus(MicroService resource, Context<MicroService> context, Exception e) {
+        return reconciliation.failed(resource, context, e);
+    }
+}

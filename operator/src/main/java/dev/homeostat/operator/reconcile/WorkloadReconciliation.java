@@ -1,0 +1,80 @@
+package dev.homeostat.operator.reconcile;
+
+import dev.homeostat.operator.HomeostatConfig;
+import dev.homeostat.operator.api.ConditionTypes;
+import dev.homeostat.operator.api.Workload;
+import dev.homeostat.operator.model.Conditions;
+import dev.homeostat.operator.model.References;
+import dev.homeostat.operator.model.WorkloadStatusModel;
+import dev.homeostat.operator.observability.ReconcileTracing;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.AggregatedOperatorException;
+import io.javaoperatorsdk.operator.OperatorException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+
+/**
+ * One reconcile of a workload, shared by both kinds: run the dependent workflow (Deployment, Service, PDB),
+ * check references, write status. Never waits: a missing Secret reschedules a later look instead.
+ */
+@ApplicationScoped
+public class WorkloadReconciliation {
+
+    private final ReconcileTracing tracing;
+    private final WorkloadEvents events;
+    private final Clock clock;
+    private final HomeostatConfig config;
+
+    @Inject
+    public WorkloadReconciliation(ReconcileTracing tracing, WorkloadEvents events, Clock clock, HomeostatConfig config) {
+        this.tracing = tracing;
+        this.events = events;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** Applies the desired objects and writes the resulting status. */
+    public <P extends Workload> UpdateControl<P> reconcile(P primary, Context<P> context) throws Exception {
+        return tracing.traced(primary, () -> {
+            context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow()
+                    .throwAggregateExceptionIfErrorsPresent();
+            Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
+            String namespace = primary.getMetadata().getNamespace();
+            var missing = References.missing(primary,
+                    reference -> ReferenceLookup.exists(context.getClient(), namespace, reference));
+            var before = primary.workloadStatus();
+            var after = WorkloadStatusModel.reconciled(primary, deployment, missing, clock.instant());
+            events.onProblemChange(context.getClient(), primary, before, after, ConditionTypes.DEGRADED, Conditions.TRUE);
+            primary.replaceStatus(after);
+            UpdateControl<P> control = UpdateControl.patchStatus(primary);
+            return missing.isEmpty() ? control : control.rescheduleAfter(config.references().recheckInterval());
+        });
+    }
+
+    /** Ready=False with the failure's class as reason and its message; JOSDK retries with back-off. */
+    public <P extends Workload> ErrorStatusUpdateControl<P> failed(P primary, Context<P> context, Exception e) {
+        Exception cause = rootCause(e);
+        String reason = cause.getClass().getSimpleName();
+        String message = cause.getMessage() == null ? reason : cause.getMessage();
+        var before = primary.workloadStatus();
+        var after = WorkloadStatusModel.failed(primary, reason, message, clock.instant());
+        events.onProblemChange(context.getClient(), primary, before, after, ConditionTypes.READY, Conditions.FALSE);
+        primary.replaceStatus(after);
+        return ErrorStatusUpdateControl.patchStatus(primary);
+    }
+
+    /** JOSDK wraps dependents' failures (OperatorException around AggregatedOperatorException); the user wants the first real one. */
+    static Exception rootCause(Exception e) {
+        if (e instanceof AggregatedOperatorException aggregated && !aggregated.getAggregatedExceptions().isEmpty()) {
+            return rootCause(aggregated.getAggregatedExceptions().values().iterator().next());
+        }
+        if (e.getClass() == OperatorException.class && e.getCause() instanceof Exception cause) {
+            return rootCause(cause);
+        }
+        return e;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.homeostat.ml.anomaly;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/** The named detectors the CLI and benchmarks can run, each built fresh per series from a seed. */
+public final class Detectors {
+
+    /** Name of the main detector. */
+    public static final String DEFAULT = "homeostat";
+
+    private static final Map<String, LongFunction<StreamingDetector>> FACTORIES = new LinkedHashMap<>();
+
+    static {
+        FACTORIES.put(DEFAULT, seed -> EnsembleDetector.fit(new EnsembleDetector.Options(seed)));
+        FACTORIES.put("isolationForest", seed -> EnsembleDetector.fit(
+                new EnsembleDetector.Options(seed, java.util.EnumSet.of(EnsembleDetector.Channel.ISOLATION))));
+        FACTORIES.put("windowedGaussian", seed -> WindowedGaussianDetector.fit(new WindowedGaussianDetector.Options()));
+    }
+
+    private Detectors() {
+    }
+
+    /** Known detector names, main detector first. */
+    public static List<String> names() {
+        return List.copyOf(FACTORIES.keySet());
+    }
+
+    /** A new detector for one series. */
+    public static StreamingDetector create(String name, long seed) {
+        LongFunction<StreamingDetector> factory = FACTORIES.get(name);
+        if (factory == null) {
+            throw new IllegalArgumentException("unknown detector '" + name + "'; known: " + names());
+        }
+        return factory.apply(seed);
+    }
+}

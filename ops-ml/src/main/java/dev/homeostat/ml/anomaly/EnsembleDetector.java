@@ -1,0 +1,315 @@
+package dev.homeostat.ml.anomaly;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The main streaming detector (NAB name {@code homeostat}).
+ *
+ * <p>Each sample is scored from the past only by a few surprise channels: the robust deviation of the
+ * first difference (sudden jumps and drops), the nearest-neighbour distance of the recent window of
+ * values to past windows (contextual novelty, after KNN-CAD, Burnaev &amp; Ishimtsev 2016) at two time
+ * scales, and optionally the robust level deviation and a Smile isolation forest over lagged values.
+ * Every channel's raw surprise is turned into a tail probability against that channel's own recent
+ * history ({@link TailCalibrator}), so one threshold fits every series. A jump counts only where the
+ * context channel finds the recent shape at least mildly new ({@code contextGate}), so routine edges such
+ * as a daily ramp do not alarm. The channels are fused by their Bonferroni-corrected minimum and reported
+ * as {@code s / (s + 10)} with {@code s = -ln p}.
+ *
+ * <p>Two rules keep one anomaly from raising a burst of alarms (NAB rewards only the first detection in
+ * a window and charges every other one): a sample is reported only if more surprising than every sample
+ * reported in the last {@code suppressionWindow}; and after an alarm (fused p below {@code alarmPValue})
+ * nothing is reported for {@code restPeriod} samples unless it is half again as surprising as the
+ * strongest alarm so far.
+ *
+ * <p>Memory is fixed: about {@code 2 * calibrationWindow} doubles per channel, {@code 10 * contextHistory}
+ * per context channel and 2000 more. Time per sample is bounded by
+ * O(calibrationWindow + contextHistory * 8 / contextStride) per channel, typically a few microseconds.
+ */
+public final class EnsembleDetector implements StreamingDetector {
+
+    /** A surprise channel of the ensemble. */
+    public enum Channel {
+        /** Robust z-score of the value against the last {@code levelWindow} values. */
+        LEVEL,
+        /** Robust z-score of the first difference against the last {@code differenceWindow} differences. */
+        DIFFERENCE,
+        /** Distance of the last {@code contextDimension} values to the nearest such past window. */
+        CONTEXT,
+        /** The same over {@code contextDimension} block means of {@code coarseBlock} samples each: slower shapes. */
+        COARSE_CONTEXT,
+        /** Smile isolation forest over lagged, normalised values, refitted every 512 samples on the last 1024. */
+        ISOLATION
+    }
+
+    /**
+     * Settings shared by every series (never tuned per series).
+     *
+     * @param seed              seed of the randomised channel (isolation forest)
+     * @param channels          channels to fuse, at least one
+     * @param levelWindow       samples behind the level channel
+     * @param differenceWindow  differences behind the difference channel
+     * @param contextHistory    past windows the context channels search
+     * @param contextDimension  values (or block means) per context window
+     * @param contextStride     the context channel compares with every this-many-th past window (the coarse one with
+     *                          every half block, at least this)
+     * @param coarseBlock       samples per block mean of the coarse context channel
+     * @param calibrationWindow raw surprises each channel's calibrator remembers
+     * @param warmup            first samples, scored 0 while the statistics fill
+     * @param suppressionWindow samples whose reported surprise a new report must exceed
+     * @param restPeriod        samples after an alarm during which weaker surprises are not reported
+     * @param alarmPValue       fused tail probability that counts as an alarm for the rest period
+     * @param contextGate       the difference channel counts only when the context channel's tail probability is at
+     *                          most this (a jump already seen in the same context, like a daily edge, is no news);
+     *                          1 disables the gate
+     */
+    public record Options(long seed, Set<Channel> channels, int levelWindow, int differenceWindow, int contextHistory,
+                          int contextDimension, int contextStride, int coarseBlock, int calibrationWindow, int warmup,
+                          int suppressionWindow, int restPeriod, double alarmPValue, double contextGate) {
+
+        /** The channels of the main detector. */
+        public static final Set<Channel> DEFAULT_CHANNELS = Set.copyOf(EnumSet.of(Channel.DIFFERENCE, Channel.CONTEXT, Channel.COARSE_CONTEXT));
+
+        /** The defaults of the main detector with the given seed. */
+        public Options(long seed) {
+            this(seed, DEFAULT_CHANNELS);
+        }
+
+        /** The defaults with another set of channels. */
+        public Options(long seed, Set<Channel> channels) {
+            this(seed, channels, 100, 400, 1000, 8, 2, 6, 2000, 150, 200, 150, 0.005, 0.2);
+        }
+
+        public Options {
+            if (channels.isEmpty()) {
+                throw new IllegalArgumentException("at least one channel is needed, got " + channels);
+            }
+            channels = Set.copyOf(EnumSet.copyOf(channels));
+            if (levelWindow < 8 || differenceWindow < 8 || contextDimension < 1 || contextStride < 1 || coarseBlock < 1
+                    || contextHistory <= contextDimension * coarseBlock + contextStride || calibrationWindow < 100 || warmup < 0
+                    || suppressionWindow < 0 || restPeriod < 0) {
+                throw new IllegalArgumentException("need levelWindow, differenceWindow >= 8, contextDimension, contextStride, coarseBlock >= 1, "
+                        + "contextHistory > contextDimension * coarseBlock + contextStride, calibrationWindow >= 100 and warmup, "
+                        + "suppressionWindow, restPeriod >= 0; got levelWindow=" + levelWindow + ", differenceWindow=" + differenceWindow
+                        + ", contextHistory=" + contextHistory + ", contextDimension=" + contextDimension + ", contextStride="
+                        + contextStride + ", coarseBlock=" + coarseBlock + ", calibrationWindow=" + calibrationWindow
+                        + ", warmup=" + warmup + ", suppressionWindow=" + suppressionWindow + ", restPeriod=" + restPeriod);
+            }
+            if (!(alarmPValue > 0 && alarmPValue < 1)) {
+                throw new IllegalArgumentException("alarmPValue must be in (0, 1), got " + alarmPValue);
+            }
+            if (!(contextGate > 0 && contextGate <= 1)) {
+                throw new IllegalArgumentException("contextGate must be in (0, 1], got " + contextGate);
+            }
+        }
+    }
+
+    /** The surprise {@code s} that maps to a score of 0.5. */
+    private static final double SCALE = 10.0;
+    /** Values behind the normalisation of the context and isolation channels. */
+    private static final int NORMALISATION_WINDOW = 1000;
+    /** Samples before the normalisation is trusted. */
+    private static final int NORMALISATION_MIN = 64;
+    private static final int[] LAGS = {1, 2, 4, 8, 16, 32};
+    private static final int MEAN_SPAN = 8;
+    private static final int CALIBRATION_MIN = 50;
+    private static final double CALIBRATION_TAIL = 0.02;
+    private static final double REST_MARGIN = 1.5;
+
+    private final Options options;
+    private final boolean[] enabled = new boolean[Channel.values().length];
+    private final TailCalibrator[] calibrators = new TailCalibrator[Channel.values().length];
+    private final double[] raw = new double[Channel.values().length];
+    private final double[] pValues = new double[Channel.values().length];
+    private final RobustDeviation level;
+    private final RobustDeviation difference;
+    private final NeighbourComponent context;
+    private final NeighbourComponent coarseContext;
+    private final IsolationComponent isolation;
+    private final SortedWindow normalisation = new SortedWindow(NORMALISATION_WINDOW);
+    private final RecentValues recent;
+    private final double[] embedding;
+    private final double[] coarseEmbedding;
+    private final double[] features = new double[LAGS.length + 2];
+    private final RunningMax reported;
+    private final double alarmSurprise;
+    private final int activeChannels;
+    private double previous = Double.NaN;
+    private long seen;
+    private long lastAlarm = Long.MIN_VALUE / 2;
+    private double strongestAlarm;
+
+    private EnsembleDetector(Options options) {
+        this.options = options;
+        for (Channel channel : options.channels()) {
+            enabled[channel.ordinal()] = true;
+            calibrators[channel.ordinal()] = new TailCalibrator(options.calibrationWindow(), CALIBRATION_MIN, CALIBRATION_TAIL);
+        }
+        activeChannels = options.channels().size();
+        int dimension = options.contextDimension();
+        level = enabled[Channel.LEVEL.ordinal()] ? new RobustDeviation(options.levelWindow()) : null;
+        difference = enabled[Channel.DIFFERENCE.ordinal()] ? new RobustDeviation(options.differenceWindow()) : null;
+        context = enabled[Channel.CONTEXT.ordinal()]
+                ? new NeighbourComponent(options.contextHistory(), dimension, dimension, options.contextStride()) : null;
+        // Coarse windows move by a fraction of a block per sample, so comparing every half block loses little.
+        int coarseStride = Math.max(options.contextStride(), options.coarseBlock() / 2);
+        coarseContext = enabled[Channel.COARSE_CONTEXT.ordinal()]
+                ? new NeighbourComponent(options.contextHistory(), dimension, dimension * options.coarseBlock(), coarseStride) : null;
+        isolation = enabled[Channel.ISOLATION.ordinal()] ? new IsolationComponent(1024, features.length, 512, 50, options.seed()) : null;
+        recent = new RecentValues(Math.max(LAGS[LAGS.length - 1], dimension * options.coarseBlock()));
+        embedding = new double[dimension];
+        coarseEmbedding = new double[dimension];
+        reported = new RunningMax(Math.max(1, options.suppressionWindow()));
+        alarmSurprise = -Math.log(options.alarmPValue());
+    }
+
+    /** A fresh detector for one series; it learns as it scores. */
+    public static EnsembleDetector fit(Options options) {
+        return new EnsembleDetector(options);
+    }
+
+    /** The settings. */
+    public Options options() {
+        return options;
+    }
+
+    @Override
+    public double score(long timestampMillis, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("value must be finite, got " + value);
+        }
+        double delta = Double.isNaN(previous) ? 0.0 : value - previous;
+        boolean normalised = normalisation.size() >= NORMALISATION_MIN;
+        computeRaw(value, delta, normalised);
+        double surprise = fusedSurprise(normalised);
+        double report = gate(surprise);
+        learn(value, delta, normalised);
+        seen++;
+        if (seen <= options.warmup()) {
+            return 0.0;
+        }
+        return report / (report + SCALE);
+    }
+
+    private void computeRaw(double value, double delta, boolean normalised) {
+        if (level != null) {
+            raw[Channel.LEVEL.ordinal()] = level.surprise(value);
+        }
+        if (difference != null) {
+            raw[Channel.DIFFERENCE.ordinal()] = difference.surprise(delta);
+        }
+        if (!normalised) {
+            return;
+        }
+        double median = normalisation.quantile(0.5);
+        double spread = Math.max(normalisation.quantile(0.75) - normalisation.quantile(0.25), 1e-9 * Math.max(1, Math.abs(median)));
+        if (context != null) {
+            for (int k = 0; k < embedding.length; k++) {
+                embedding[k] = normalise(valueBack(value, k), median, spread);
+            }
+            raw[Channel.CONTEXT.ordinal()] = context.surprise(embedding);
+        }
+        if (coarseContext != null) {
+            int block = options.coarseBlock();
+            for (int b = 0; b < coarseEmbedding.length; b++) {
+                double sum = 0;
+                for (int k = b * block; k < (b + 1) * block; k++) {
+                    sum += valueBack(value, k);
+                }
+                coarseEmbedding[b] = normalise(sum / block, median, spread);
+            }
+            raw[Channel.COARSE_CONTEXT.ordinal()] = coarseContext.surprise(coarseEmbedding);
+        }
+        if (isolation != null) {
+            features[0] = normalise(value, median, spread);
+            for (int k = 0; k < LAGS.length; k++) {
+                features[k + 1] = normalise(valueBack(value, LAGS[k]), median, spread);
+            }
+            double sum = 0;
+            for (int k = 0; k <= MEAN_SPAN; k++) {
+                sum += valueBack(value, k);
+            }
+            features[LAGS.length + 1] = normalise(sum / (MEAN_SPAN + 1), median, spread);
+            raw[Channel.ISOLATION.ordinal()] = isolation.surprise(features);
+        }
+    }
+
+    /** The value {@code back} samples ago (0 = the current one), the oldest known one before the history starts. */
+    private double valueBack(double current, int back) {
+        if (back == 0 || recent.size() == 0) {
+            return current;
+        }
+        return recent.recent(Math.min(back, recent.size()) - 1);
+    }
+
+    /** {@code -ln} of the Bonferroni-corrected smallest channel tail probability, after the context gate. */
+    private double fusedSurprise(boolean normalised) {
+        for (int i = 0; i < raw.length; i++) {
+            pValues[i] = enabled[i] && (normalised || !needsNormalisation(i)) ? calibrators[i].pValue(raw[i]) : 1.0;
+        }
+        int contextIndex = Channel.CONTEXT.ordinal();
+        if (enabled[contextIndex] && normalised && pValues[contextIndex] > options.contextGate()) {
+            pValues[Channel.DIFFERENCE.ordinal()] = 1.0;
+        }
+        double p = 1.0;
+        for (double value : pValues) {
+            p = Math.min(p, value);
+        }
+        return Math.max(0.0, -Math.log(Math.clamp(activeChannels * p, Double.MIN_NORMAL, 1.0)));
+    }
+
+    private static boolean needsNormalisation(int channel) {
+        return channel != Channel.LEVEL.ordinal() && channel != Channel.DIFFERENCE.ordinal();
+    }
+
+    /** Applies the suppression and rest rules; returns the surprise to report (0 when withheld). */
+    private double gate(double surprise) {
+        double report = surprise;
+        if (options.suppressionWindow() > 0 && surprise <= reported.max()) {
+            report = 0.0;
+        }
+        reported.add(report);
+        if (options.restPeriod() > 0) {
+            if (seen - lastAlarm <= options.restPeriod() && surprise <= strongestAlarm * REST_MARGIN) {
+                report = 0.0;
+            }
+            if (report >= alarmSurprise && seen >= options.warmup()) {
+                lastAlarm = seen;
+                strongestAlarm = Math.max(strongestAlarm, surprise);
+            }
+        }
+        return report;
+    }
+
+    private void learn(double value, double delta, boolean normalised) {
+        if (level != null) {
+            level.learn(value);
+            calibrators[Channel.LEVEL.ordinal()].learn(raw[Channel.LEVEL.ordinal()]);
+        }
+        if (difference != null) {
+            difference.learn(delta);
+            calibrators[Channel.DIFFERENCE.ordinal()].learn(raw[Channel.DIFFERENCE.ordinal()]);
+        }
+        if (normalised) {
+            if (context != null) {
+                context.learn(embedding);
+                calibrators[Channel.CONTEXT.ordinal()].learn(raw[Channel.CONTEXT.ordinal()]);
+            }
+            if (coarseContext != null) {
+                coarseContext.learn(coarseEmbedding);
+                calibrators[Channel.COARSE_CONTEXT.ordinal()].learn(raw[Channel.COARSE_CONTEXT.ordinal()]);
+            }
+            if (isolation != null) {
+                isolation.learn(features);
+                calibrators[Channel.ISOLATION.ordinal()].learn(raw[Channel.ISOLATION.ordinal()]);
+            }
+        }
+        normalisation.add(value);
+        recent.add(value);
+        previous = value;
+    }
+
+    private static double normalise(double value, double median, double spread) {
+        return Math.clamp((value - median) / spread, -50.0, 50.0);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.homeostat.ml.anomaly;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class EnsembleDetectorTest {
+
+    private static final Set<EnsembleDetector.Channel> ALL = EnumSet.allOf(EnsembleDetector.Channel.class);
+
+    /** A daily-looking pattern with noise and a few spikes. */
+    private static double[] series(long seed, int length) {
+        Random random = new Random(seed);
+        double[] values = new double[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = 50 + 20 * Math.sin(2 * Math.PI * i / 288.0) + 2 * random.nextGaussian() + (random.nextDouble() < 0.002 ? 30 : 0);
+        }
+        return values;
+    }
+
+    private static double[] scores(StreamingDetector detector, double[] values) {
+        double[] scores = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            scores[i] = detector.score(1_400_000_000_000L + 300_000L * i, values[i]);
+        }
+        return scores;
+    }
+
+    @Test
+    void scoresStayInUnitInterval() {
+        // given noisy, constant and wildly scaled inputs
+        double[] noisy = series(1, 3000);
+        double[] constant = new double[1500];
+        double[] wild = new double[1500];
+        Random random = new Random(3);
+        for (int i = 0; i < wild.length; i++) {
+            wild[i] = random.nextDouble() < 0.01 ? 1e12 : random.nextGaussian() * 1e-6;
+        }
+        for (double[] input : new double[][] {noisy, constant, wild}) {
+            // when
+            double[] scores = scores(EnsembleDetector.fit(new EnsembleDetector.Options(42, ALL)), input);
+            // then
+            for (double s : scores) {
+                assertTrue(s >= 0.0 && s <= 1.0, "score " + s);
+            }
+        }
+    }
+
+    @Test
+    void scoreAtTimeTDoesNotDependOnTheFuture() {
+        // given two series equal up to row 1999 and different afterwards
+        double[] a = series(5, 3000);
+        double[] b = a.clone();
+        Random random = new Random(9);
+        for (int i = 2000; i < b.length; i++) {
+            b[i] = random.nextGaussian() * 100;
+        }
+        // when both are scored by detectors with every channel
+        double[] scoresA = scores(EnsembleDetector.fit(new EnsembleDetector.Options(42, ALL)), a);
+        double[] scoresB = scores(EnsembleDetector.fit(new EnsembleDetector.Options(42, ALL)), b);
+        // then the first 2000 scores are identical
+        for (int i = 0; i < 2000; i++) {
+            assertEquals(scoresA[i], scoresB[i], 0.0, "row " + i);
+        }
+    }
+
+    @Test
+    void sameSeedGivesSameScores() {
+        double[] values = series(11, 3000);
+        Supplier<StreamingDetector> detector = () -> EnsembleDetector.fit(new EnsembleDetector.Options(7, ALL));
+        assertArrayEquals(scores(detector.get(), values), scores(detector.get(), values));
+    }
+
+    @Test
+    void anObviousStepIsTheStrongestAlarm() {
+        // given a quiet noisy series that jumps by 20 standard deviations at row 2500
+        Random random = new Random(13);
+        double[] values = new double[3000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 100 + random.nextGaussian() + (i >= 2500 ? 20 : 0);
+        }
+        // when
+        double[] scores = scores(EnsembleDetector.fit(new EnsembleDetector.Options(42)), values);
+        // then the highest score after warm-up is at the step
+        int best = 0;
+        for (int i = 1; i < scores.length; i++) {
+            if (scores[i] > scores[best]) {
+                best = i;
+            }
+        }
+        assertEquals(2500, best);
+    }
+
+    @Test
+    void optionsRejectBadValuesWithTheValues() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new EnsembleDetector.Options(1, ALL, 4, 400, 1000, 8, 2, 6, 2000, 150, 200, 150, 0.005, 0.2));
+        assertTrue(e.getMessage().contains("levelWindow=4"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new EnsembleDetector.Options(1, Set.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> new EnsembleDetector.Options(1, ALL, 100, 400, 1000, 8, 2, 6, 2000, 150, 200, 150, 1.5, 0.2));
+        assertThrows(IllegalArgumentException.class,
+                () -> EnsembleDetector.fit(new EnsembleDetector.Options(1)).score(0, Double.NaN));
+    }
+}

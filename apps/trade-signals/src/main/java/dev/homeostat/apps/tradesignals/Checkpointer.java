@@ -1,0 +1,105 @@
+package dev.homeostat.apps.tradesignals;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+
+import dev.homeostat.apps.tradesignals.metrics.SignalMetrics;
+import dev.homeostat.apps.tradesignals.state.SymbolStateStore;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Makes processing durable, in this order: wait until the interval's orders and dead letters are
+ * acknowledged by the broker, then write the changed symbol states to the state topic, then
+ * acknowledge the consumed batches (the throttled commit strategy then commits their offsets).
+ *
+ * <p>Because states are written after the orders they caused and offsets after the states, a crash
+ * at any point loses nothing: the replay after restart starts at or before the first quote whose
+ * effect is not in the checkpointed state, and skips quotes that are. Only orders emitted since the
+ * last completed checkpoint can be emitted again, with the same order id. A failed checkpoint latches:
+ * no later state is written (it would hide the failed orders from the replay), and liveness goes DOWN.
+ */
+@ApplicationScoped
+public class Checkpointer {
+
+    private static final Logger LOG = Logger.getLogger(Checkpointer.class);
+
+    private final SignalProcessor processor;
+    private final SymbolStateStore store;
+    private final SignalMetrics metrics;
+    private final TradeSignalsConfig config;
+    private final ReentrantLock serial = new ReentrantLock();
+    private ScheduledExecutorService scheduler;
+    private volatile String failure;
+
+    Checkpointer(SignalProcessor processor, SymbolStateStore store, SignalMetrics metrics, TradeSignalsConfig config) {
+        this.processor = processor;
+        this.store = store;
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("checkpointer").factory());
+        long interval = config.checkpointInterval().toNanos();
+        scheduler.scheduleWithFixedDelay(() -> checkpoint(config.checkpointTimeout()), interval, interval,
+                TimeUnit.NANOSECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        scheduler.shutdown();
+        // Graceful shutdown: what was processed becomes durable and acknowledged before the consumer closes.
+        boolean done = checkpoint(config.shutdownTimeout());
+        LOG.infof("final checkpoint at shutdown %s", done ? "completed" : "did not complete; the next owner replays");
+    }
+
+    /** Runs one checkpoint now; false if it failed or a previous one failed. */
+    public boolean checkpoint(Duration timeout) {
+        serial.lock();
+        try {
+            if (failure != null) {
+                return false;
+            }
+            Checkpoint work = processor.cut();
+            if (work.isEmpty()) {
+                return true;
+            }
+            long started = System.nanoTime();
+            CompletableFuture.allOf(work.sends().toArray(CompletableFuture[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            store.write(work.states()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            for (Message<?> message : work.messages()) {
+                message.ack();
+            }
+            metrics.checkpointed(System.nanoTime() - started);
+            return true;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            failure = "checkpoint failed, processing is no longer acknowledged: " + cause;
+            metrics.checkpointFailed();
+            LOG.error(failure, cause);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            serial.unlock();
+        }
+    }
+
+    /** Why checkpointing stopped, if it did. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+}

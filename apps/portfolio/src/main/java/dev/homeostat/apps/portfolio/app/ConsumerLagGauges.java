@@ -1,0 +1,96 @@
+package dev.homeostat.apps.portfolio.app;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code homeostat_consumer_lag{app,topic,partition}}: records between this consumer's position and
+ * the end of each partition assigned to it, refreshed every {@code lag-interval} on the polling
+ * thread (the Kafka consumer is single-threaded). The client's own {@code records-lag} metric carries
+ * the same number, but Micrometer discovers per-partition client metrics only on its 60 s refresh.
+ * Gauges of partitions revoked in a rebalance are removed, so a scaler never sums stale partitions.
+ */
+@ApplicationScoped
+public class ConsumerLagGauges {
+
+    private static final Logger LOG = Logger.getLogger(ConsumerLagGauges.class);
+    private static final String CHANNEL = "fills";
+
+    private final KafkaClientService clients;
+    private final MeterRegistry registry;
+    private final Duration interval;
+    private final Map<TopicPartition, AtomicLong> values = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, Gauge> gauges = new ConcurrentHashMap<>();
+    private ScheduledExecutorService timer;
+
+    /** The gauges of the {@value #CHANNEL} channel's consumer. */
+    public ConsumerLagGauges(KafkaClientService clients, MeterRegistry registry, PortfolioConfig config) {
+        this.clients = clients;
+        this.registry = registry;
+        this.interval = config.lagInterval();
+    }
+
+    void start(@Observes StartupEvent event) {
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("consumer-lag").daemon().factory());
+        timer.scheduleWithFixedDelay(this::refresh, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    private void refresh() {
+        try {
+            KafkaConsumer<Object, Object> consumer = clients.getConsumer(CHANNEL);
+            if (consumer == null) {
+                return;
+            }
+            Map<TopicPartition, Long> lags = consumer.<Map<TopicPartition, Long>>runOnPollingThread(kafka -> {
+                Map<TopicPartition, Long> current = new HashMap<>();
+                for (TopicPartition partition : kafka.assignment()) {
+                    kafka.currentLag(partition).ifPresent(lag -> current.put(partition, lag));
+                }
+                return current;
+            }).await().atMost(interval.plusSeconds(5));
+            lags.forEach((partition, lag) -> values.computeIfAbsent(partition, this::register).set(lag));
+            for (TopicPartition gone : Set.copyOf(gauges.keySet())) {
+                if (!lags.containsKey(gone)) {
+                    registry.remove(gauges.remove(gone));
+                    values.remove(gone);
+                }
+            }
+        } catch (RuntimeException e) {
+            // Best effort while the consumer reconnects or rebalances: keep the last values, try again.
+            LOG.debugf("consumer lag not refreshed: %s", e.toString());
+        }
+    }
+
+    private AtomicLong register(TopicPartition partition) {
+        AtomicLong value = new AtomicLong();
+        gauges.put(partition, Gauge.builder("homeostat.consumer.lag", value, AtomicLong::get)
+                .description("Records between this consumer's position and the partition's end")
+                .tags("app", StreamMetrics.APP, "topic", partition.topic(), "partition", String.valueOf(partition.partition()))
+                .register(registry));
+        return value;
+    }
+}

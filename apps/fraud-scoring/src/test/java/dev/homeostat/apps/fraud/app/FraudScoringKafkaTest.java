@@ -1,11 +1,11 @@
 package dev.homeostat.apps.fraud.app;
 
+import dev.homeostat.kafka.testing.JvmWideKafkaResource;
+import dev.homeostat.kafka.testing.KafkaAssertions;
 import dev.homeostat.apps.fraud.domain.Alert;
 import dev.homeostat.apps.fraud.domain.PaymentJson;
 import dev.homeostat.apps.fraud.generator.GeneratedPayment;
 import dev.homeostat.apps.fraud.generator.PaymentGenerator;
-import dev.homeostat.kafka.testing.EmbeddedKafkaBroker;
-import dev.homeostat.kafka.testing.InjectKafkaBroker;
 import dev.homeostat.kafka.testing.KafkaTestClients;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -33,7 +33,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The app on a real broker: payments in, alerts out, a model swapped in, poison dead-lettered, a broker restart ridden out. */
 @QuarkusTest
@@ -44,9 +43,6 @@ class FraudScoringKafkaTest {
 
     private static final String GROUP = "fraud-scoring";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
-    @InjectKafkaBroker
-    EmbeddedKafkaBroker broker;
 
     /** Publishes payments, each with its own W3C trace context; returns trace id by payment id. */
     private Map<String, String> publish(List<GeneratedPayment> payments, boolean withLabels) {
@@ -82,7 +78,7 @@ class FraudScoringKafkaTest {
         List<GeneratedPayment> first = generator.next(4_000);
         Map<String, String> traceIds = publish(first, true);
         // when they are processed
-        KafkaAssertions.awaitCommittedToEnd(GROUP, "payments", TIMEOUT);
+        KafkaAssertions.awaitCommittedToEnd(JvmWideKafkaResource.bootstrapServers(), GROUP, "payments", TIMEOUT);
         // then a model replaces the rules
         org.awaitility.Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> RestAssured.get("/q/health/ready")
                 .then().statusCode(200).body(containsString("model-v")));
@@ -101,7 +97,7 @@ class FraudScoringKafkaTest {
         // when unlabelled payments follow
         List<GeneratedPayment> next = generator.next(2_000);
         publish(next, false);
-        KafkaAssertions.awaitCommittedToEnd(GROUP, "payments", TIMEOUT);
+        KafkaAssertions.awaitCommittedToEnd(JvmWideKafkaResource.bootstrapServers(), GROUP, "payments", TIMEOUT);
         // then the model scores them, and most of its alerts are real fraud
         Set<String> fraudIds = new HashSet<>();
         Set<String> nextIds = new HashSet<>();
@@ -133,7 +129,7 @@ class FraudScoringKafkaTest {
             producer.flush();
         }
         // when
-        KafkaAssertions.awaitCommittedToEnd(GROUP, "payments", TIMEOUT);
+        KafkaAssertions.awaitCommittedToEnd(JvmWideKafkaResource.bootstrapServers(), GROUP, "payments", TIMEOUT);
         // then both poison records are in the dead-letter topic with the reason in the headers
         List<ConsumerRecord<String, String>> dead = KafkaTestClients.readAll(JvmWideKafkaResource.bootstrapServers(), "payments-dlq", TIMEOUT);
         assertEquals(2, dead.size(), dead.toString());
@@ -162,14 +158,13 @@ class FraudScoringKafkaTest {
     @Test
     @Order(4)
     void ridesOutABrokerRestartWithoutLosingRecords() {
-        assumeTrue(broker != null, "the broker object is reachable only from the test class that started it");
         // given payments published before and after a broker restart
         var generator = new PaymentGenerator(PaymentGenerator.Options.defaults(55, Instant.now()));
         publish(generator.next(1_000), true);
         // when
-        broker.restart();
+        JvmWideKafkaResource.restartBroker();
         publish(generator.next(1_000), true);
         // then the app reconnects and commits every record (commits happen only after processing)
-        KafkaAssertions.awaitCommittedToEnd(GROUP, "payments", Duration.ofSeconds(90));
+        KafkaAssertions.awaitCommittedToEnd(JvmWideKafkaResource.bootstrapServers(), GROUP, "payments", Duration.ofSeconds(90));
     }
 }

@@ -1,5 +1,6 @@
 package dev.homeostat.apps.fraud.app;
 
+import dev.homeostat.kafka.testing.JvmWideKafkaResource;
 import dev.homeostat.apps.fraud.domain.PaymentJson;
 import dev.homeostat.apps.fraud.generator.GeneratedPayment;
 import dev.homeostat.apps.fraud.generator.PaymentGenerator;

@@ -1,5 +1,7 @@
 package dev.homeostat.apps.fraud.app;
 
+import dev.homeostat.kafka.testing.JvmWideKafkaResource;
+import dev.homeostat.kafka.testing.KafkaAssertions;
 import dev.homeostat.apps.fraud.domain.PaymentJson;
 import dev.homeostat.kafka.testing.KafkaTestClients;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -47,7 +49,7 @@ class RestartSecondRunTest {
                 Duration.ofSeconds(30)).stream().map(r -> PaymentJson.parsePayment(r.value()).id()).collect(Collectors.toSet());
         assumeTrue(published.size() == RestartFirstRunTest.TOTAL, "run together with RestartFirstRunTest");
         // when this app catches up
-        KafkaAssertions.awaitCommittedToEnd(RestartProfiles.GROUP, RestartProfiles.PAYMENTS, Duration.ofSeconds(60));
+        KafkaAssertions.awaitCommittedToEnd(JvmWideKafkaResource.bootstrapServers(), RestartProfiles.GROUP, RestartProfiles.PAYMENTS, Duration.ofSeconds(60));
         // then every payment was processed, and repeats stay within the at-least-once bound
         List<ConsumerRecord<String, String>> alerts = KafkaTestClients.readAll(JvmWideKafkaResource.bootstrapServers(),
                 RestartProfiles.ALERTS, Duration.ofSeconds(30));

@@ -1,5 +1,7 @@
 package dev.homeostat.apps.portfolio.app;
 
+import dev.homeostat.kafka.testing.JvmWideKafkaResource;
+import dev.homeostat.kafka.testing.KafkaAssertions;
 import dev.homeostat.apps.portfolio.domain.AccountBook;
 import dev.homeostat.apps.portfolio.domain.Fill;
 import dev.homeostat.apps.portfolio.domain.PortfolioJson;
@@ -46,7 +48,7 @@ class PortfolioKafkaTest {
             fills.forEach(f -> TestFills.send(producer, "fills", f));
         }
         // when they are processed
-        KafkaAssertions.awaitCommittedToEnd("portfolio", "fills", TIMEOUT);
+        KafkaAssertions.awaitCommittedToEnd(JvmWideKafkaResource.bootstrapServers(), "portfolio", "fills", TIMEOUT);
         // then the REST view matches every fill applied once
         Map<String, AccountBook> expected = TestFills.expectedBooks(fills);
         for (AccountBook book : expected.values()) {
@@ -101,7 +103,7 @@ class PortfolioKafkaTest {
                      "timestamp":"2026-03-02T14:30:00Z"}"""));
         }
         // when
-        KafkaAssertions.awaitCommittedToEnd("portfolio", "fills", TIMEOUT);
+        KafkaAssertions.awaitCommittedToEnd(JvmWideKafkaResource.bootstrapServers(), "portfolio", "fills", TIMEOUT);
         // then the broken one is dead-lettered with its reason, the good one applied, the failure counted
         List<ConsumerRecord<String, String>> dead = KafkaTestClients.readAll(JvmWideKafkaResource.bootstrapServers(), "fills-dlq", TIMEOUT);
         assertEquals(1, dead.size());
@@ -128,7 +130,7 @@ class PortfolioKafkaTest {
             producer.send(new ProducerRecord<>("orders", "NVDA", buy));
         }
         // when
-        KafkaAssertions.awaitCommittedToEnd("portfolio", "orders", TIMEOUT);
+        KafkaAssertions.awaitCommittedToEnd(JvmWideKafkaResource.bootstrapServers(), "portfolio", "orders", TIMEOUT);
         // then the strategy account holds 100 - 40 and realized 40 x 1.0, the repeat skipped
         RestAssured.get("/accounts/trade-signals/positions").then().statusCode(200)
                 .body("[0].symbol", equalTo("NVDA")).body("[0].quantity", equalTo(60));

@@ -1,5 +1,6 @@
 package dev.homeostat.apps.portfolio.app;
 
+import dev.homeostat.kafka.testing.JvmWideKafkaResource;
 import dev.homeostat.apps.portfolio.domain.Fill;
 import dev.homeostat.kafka.testing.KafkaTestClients;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,5 +1,7 @@
 package dev.homeostat.apps.portfolio.app;
 
+import dev.homeostat.kafka.testing.JvmWideKafkaResource;
+import dev.homeostat.kafka.testing.KafkaAssertions;
 import dev.homeostat.apps.portfolio.domain.AccountBook;
 import dev.homeostat.kafka.testing.KafkaTestClients;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -39,7 +41,7 @@ class RestartSecondRunTest {
         assumeTrue(stateRecords > 0, "run together with RestartFirstRunTest");
         // when the restarted service is ready and has caught up
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> RestAssured.get("/q/health/ready").then().statusCode(200));
-        KafkaAssertions.awaitCommittedToEnd(RestartProfiles.GROUP, RestartProfiles.FILLS, Duration.ofSeconds(60));
+        KafkaAssertions.awaitCommittedToEnd(JvmWideKafkaResource.bootstrapServers(), RestartProfiles.GROUP, RestartProfiles.FILLS, Duration.ofSeconds(60));
         // then every account's positions are those of each fill applied exactly once
         Map<String, AccountBook> expected = TestFills.expectedBooks(
                 TestFills.stream(RestartFirstRunTest.SEED, RestartFirstRunTest.ACCOUNTS, RestartFirstRunTest.TOTAL));

@@ -15,20 +15,20 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Sends a record that cannot be processed to the {@code dead-letters} channel (topic {@code quotes-dlq}),
- * unchanged, with the error in the same headers SmallRye's {@code dead-letter-queue} failure strategy
+ * byte for byte unchanged (even if it is not valid UTF-8), with the error in the same headers SmallRye's {@code dead-letter-queue} failure strategy
  * writes ({@code dead-letter-reason}, {@code dead-letter-topic}, …) so one tool reads both.
  */
 @ApplicationScoped
 public class DeadLetterPublisher {
 
-    private final Emitter<String> emitter;
+    private final Emitter<byte[]> emitter;
 
-    DeadLetterPublisher(@Channel("dead-letters") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<String> emitter) {
+    DeadLetterPublisher(@Channel("dead-letters") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<byte[]> emitter) {
         this.emitter = emitter;
     }
 
     /** Sends the record with its error; the future completes when the broker acknowledged it. */
-    public CompletableFuture<Void> send(ConsumerRecord<String, String> record, Throwable error) {
+    public CompletableFuture<Void> send(ConsumerRecord<String, byte[]> record, Throwable error) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         RecordHeaders headers = new RecordHeaders();
         for (Header header : record.headers()) {
@@ -48,7 +48,7 @@ public class DeadLetterPublisher {
         if (record.key() != null) {
             metadata = metadata.withKey(record.key());
         }
-        Message<String> message = Message.of(record.value())
+        Message<byte[]> message = Message.of(record.value())
                 .addMetadata(metadata.build())
                 .withAck(() -> {
                     acknowledged.complete(null);

@@ -1,58 +1,102 @@
 package dev.homeostat.apps.tradesignals;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.homeostat.apps.tradesignals.domain.Order;
 import dev.homeostat.apps.tradesignals.domain.OrderJson;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
-import io.smallrye.reactive.messaging.TracingMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends orders to the {@code orders} channel, keyed by symbol, with an {@code order-id} header and the
- * trace context of the quote that triggered them (so a trace runs feed → signals → orders).
+ * Sends orders to the orders topic, keyed by symbol, with an {@code order-id} header and a producer
+ * span parented on the trace context of the quote that triggered them (so a trace runs feed → signals
+ * → orders). A plain idempotent {@link KafkaProducer} rather than a SmallRye emitter: profiling showed
+ * the emitter's per-message plumbing costing about 50 quote parses per order on the consumer's thread.
+ * Guarantees are unchanged: each returned future completes only once the broker acknowledged the order,
+ * and the {@link Checkpointer} waits for them before it checkpoints state and commits offsets.
  */
 @ApplicationScoped
 public class OrderPublisher {
 
-    private final Emitter<String> emitter;
-    private final OpenTelemetry openTelemetry;
+    private final KafkaProducer<String, String> producer;
+    private final String topic;
+    private final TextMapPropagator propagator;
+    private final Tracer tracer;
+    private final boolean tracing;
 
-    OrderPublisher(@Channel("orders") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<String> emitter,
-                   Instance<OpenTelemetry> openTelemetry) {
-        this.emitter = emitter;
-        this.openTelemetry = openTelemetry.isResolvable() ? openTelemetry.get() : OpenTelemetry.noop();
+    OrderPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                   TradeSignalsConfig config, Instance<OpenTelemetry> openTelemetry) {
+        OpenTelemetry otel = openTelemetry.isResolvable() ? openTelemetry.get() : OpenTelemetry.noop();
+        this.topic = config.ordersTopic();
+        this.propagator = otel.getPropagators().getTextMapPropagator();
+        this.tracer = otel.getTracer("trade-signals");
+        // With the SDK off (or no propagator) there is no context to carry: skip the per-order work.
+        this.tracing = !propagator.fields().isEmpty();
+        this.producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, "trade-signals-orders",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new StringSerializer(), new StringSerializer());
     }
 
-    /** Sends the order; the future completes when the broker acknowledged it. */
-    public CompletableFuture<Void> send(Order order, ConsumerRecord<String, String> trigger) {
+    /** Sends the order; the future completes when the broker acknowledged it (exceptionally if it failed). */
+    public CompletableFuture<Void> send(Order order, ConsumerRecord<String, ?> trigger) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("order-id", order.orderId().getBytes(StandardCharsets.UTF_8));
-        Context parent = openTelemetry.getPropagators().getTextMapPropagator()
-                .extract(Context.root(), trigger.headers(), KafkaHeadersGetter.INSTANCE);
-        Message<String> message = Message.of(OrderJson.encode(order))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(order.symbol()).withHeaders(headers).build())
-                .addMetadata(TracingMetadata.withCurrent(parent))
-                .withAck(() -> {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, order.symbol(), OrderJson.encode(order));
+        record.headers().add("order-id", order.orderId().getBytes(StandardCharsets.UTF_8));
+        Span span = tracing ? producerSpan(trigger, record.headers()) : Span.getInvalid();
+        try {
+            producer.send(record, (metadata, failure) -> {
+                if (failure == null) {
                     acknowledged.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
+                } else {
+                    span.setStatus(StatusCode.ERROR, failure.getMessage());
                     acknowledged.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        emitter.send(message);
+                }
+                span.end();
+            });
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.getMessage());
+            span.end();
+            acknowledged.completeExceptionally(e);
+        }
         return acknowledged;
+    }
+
+    private Span producerSpan(ConsumerRecord<String, ?> trigger, Headers orderHeaders) {
+        Context parent = propagator.extract(Context.root(), trigger.headers(), KafkaHeadersGetter.INSTANCE);
+        Span span = tracer.spanBuilder(topic + " publish")
+                .setParent(parent)
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", topic)
+                .startSpan();
+        propagator.inject(parent.with(span), orderHeaders, (headers, key, value) ->
+                headers.add(key, value.getBytes(StandardCharsets.UTF_8)));
+        return span;
+    }
+
+    /** Flushes and closes the producer; runs after the final checkpoint (a shutdown observer). */
+    @PreDestroy
+    void close() {
+        producer.close();
     }
 }

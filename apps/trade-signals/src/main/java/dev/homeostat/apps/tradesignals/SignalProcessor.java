@@ -55,15 +55,15 @@ public class SignalProcessor {
     /** Processes one poll batch; returns at once, the batch is acknowledged by a later checkpoint. */
     @Incoming("quotes")
     @SuppressWarnings("unchecked")
-    public CompletionStage<Void> onBatch(Message<List<String>> batch) {
-        IncomingKafkaRecordBatchMetadata<String, String> metadata =
+    public CompletionStage<Void> onBatch(Message<List<byte[]>> batch) {
+        IncomingKafkaRecordBatchMetadata<String, byte[]> metadata =
                 batch.getMetadata(IncomingKafkaRecordBatchMetadata.class).orElseThrow(
                         () -> new IllegalStateException("the quotes channel must be configured with batch=true"));
         long started = System.nanoTime();
         int in = 0;
         int out = 0;
         synchronized (lock) {
-            for (ConsumerRecord<String, String> record : metadata.getRecords()) {
+            for (ConsumerRecord<String, byte[]> record : metadata.getRecords()) {
                 // A batch polled before a revocation may still hold records of partitions now owned elsewhere.
                 if (!ownedPartitions.contains(record.partition())) {
                     continue;
@@ -78,7 +78,7 @@ public class SignalProcessor {
         return CompletableFuture.completedFuture(null);
     }
 
-    private int process(ConsumerRecord<String, String> record) {
+    private int process(ConsumerRecord<String, byte[]> record) {
         Quote quote;
         try {
             quote = parser.parse(record.value());

@@ -25,6 +25,10 @@ public interface TradeSignalsConfig {
     @WithDefault("100")
     long orderQuantity();
 
+    /** Topic the orders go to (keyed by symbol, header {@code order-id}). */
+    @WithDefault("orders")
+    String ordersTopic();
+
     /** Compacted topic holding one checkpoint per symbol; created at start if missing. */
     @WithDefault("trade-signals-state")
     String stateTopic();

@@ -1,6 +1,7 @@
 package dev.homeostat.apps.tradesignals.domain;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 
@@ -11,7 +12,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 
 /**
  * Parses quote JSON ({@code {"symbol":"AAPL","bid":1.0,"ask":1.1,"size":100,"eventTime":"2026-…Z"}})
- * with Jackson's streaming parser: the hot path of the app, so no tree and no reflection. Unknown
+ * with Jackson's streaming parser straight from the record's UTF-8 bytes: the hot path of the app, so
+ * no {@code String} decoding, no tree and no reflection. Unknown
  * fields are skipped; anything else that is not a valid quote throws {@link MalformedQuoteException}.
  */
 public final class QuoteParser {
@@ -28,7 +30,12 @@ public final class QuoteParser {
 
     /** The quote in {@code json}; never null. */
     public Quote parse(String json) {
-        if (json == null) {
+        return parse(json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The quote in the UTF-8 JSON {@code utf8} (a record value as it comes off the wire); never null. */
+    public Quote parse(byte[] utf8) {
+        if (utf8 == null) {
             throw new MalformedQuoteException("empty record (null value)", null);
         }
         String symbol = null;
@@ -36,9 +43,9 @@ public final class QuoteParser {
         double ask = Double.NaN;
         long size = 0;
         Instant eventTime = null;
-        try (JsonParser parser = factory.createParser(json)) {
+        try (JsonParser parser = factory.createParser(utf8)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new MalformedQuoteException("not a JSON object: " + abbreviate(json), null);
+                throw new MalformedQuoteException("not a JSON object: " + abbreviate(utf8), null);
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
@@ -53,13 +60,13 @@ public final class QuoteParser {
                 }
             }
             if (symbol == null || eventTime == null || Double.isNaN(bid) || Double.isNaN(ask)) {
-                throw new MalformedQuoteException("missing symbol, bid, ask or eventTime in " + abbreviate(json), null);
+                throw new MalformedQuoteException("missing symbol, bid, ask or eventTime in " + abbreviate(utf8), null);
             }
             return new Quote(symbol, bid, ask, size, eventTime);
         } catch (MalformedQuoteException e) {
             throw e;
         } catch (IOException | DateTimeException | IllegalArgumentException e) {
-            throw new MalformedQuoteException("invalid quote (" + e.getMessage() + "): " + abbreviate(json), e);
+            throw new MalformedQuoteException("invalid quote (" + e.getMessage() + "): " + abbreviate(utf8), e);
         }
     }
 
@@ -70,7 +77,9 @@ public final class QuoteParser {
         return parser.getDoubleValue();
     }
 
-    private static String abbreviate(String json) {
-        return json.length() <= 200 ? json : json.substring(0, 200) + "…";
+    // Decoded only on the error path, so the hot path never builds a String of the record.
+    private static String abbreviate(byte[] utf8) {
+        String json = new String(utf8, 0, Math.min(utf8.length, 200), StandardCharsets.UTF_8);
+        return utf8.length <= 200 ? json : json + "…";
     }
 }

@@ -37,7 +37,7 @@ class ThroughputBenchmarkTest {
                     "mp.messaging.incoming.quotes.group.id", "trade-signals-bench",
                     "mp.messaging.incoming.quotes.pausable", "true",
                     "mp.messaging.incoming.quotes.initially-paused", "true",
-                    "mp.messaging.outgoing.orders.topic", "bench-orders",
+                    "trade-signals.orders-topic", "bench-orders",
                     "trade-signals.state-topic", "bench-state",
                     "trade-signals.checkpoint-interval", "PT0.2S",
                     "trade-signals.lag-interval", "PT5S",

@@ -15,17 +15,15 @@ import java.util.concurrent.ExecutionException;
  *
  * <p>Quarkus loads test resources in a new class loader each time a test profile restarts the app, so
  * {@link EmbeddedKafkaBroker#shared()} alone would start a second, empty broker for the second half of a
- * restart test. The first start publishes the broker's address, and a restart hook typed with a JDK
- * interface, in the system properties, which every class loader sees. Tests reach the broker through
- * {@link #bootstrapServers()} and {@link #restartBroker()} instead of an injected broker object.
+ * restart test. The first start publishes the broker's address in a system property, which every class
+ * loader sees; tests reach the broker through {@link #bootstrapServers()}. A test that restarts the broker
+ * itself uses {@link KafkaBrokerTestResource} instead: a broker whose classes came from a Quarkus class
+ * loader that has since closed cannot load what a restart needs, and Kafka then halts the JVM.
  */
 public final class JvmWideKafkaResource implements QuarkusTestResourceLifecycleManager {
 
     /** System property holding {@code host:port} of the JVM's test broker. */
     public static final String BOOTSTRAP_PROPERTY = "homeostat.test.kafka.bootstrap-servers";
-
-    /** System-properties key of a {@link Runnable} that restarts the JVM's test broker. */
-    private static final String RESTART_HOOK = "homeostat.test.kafka.restart-hook";
 
     private String topics = "";
 
@@ -38,15 +36,6 @@ public final class JvmWideKafkaResource implements QuarkusTestResourceLifecycleM
         return bootstrap;
     }
 
-    /** Stops and starts the JVM's test broker on the same port and data, from any class loader. */
-    public static void restartBroker() {
-        Object hook = System.getProperties().get(RESTART_HOOK);
-        if (!(hook instanceof Runnable restart)) {
-            throw new IllegalStateException("no test broker yet: annotate the test with @QuarkusTestResource(JvmWideKafkaResource.class)");
-        }
-        restart.run();
-    }
-
     @Override
     public void init(Map<String, String> initArgs) {
         topics = initArgs.getOrDefault(KafkaBrokerTestResource.TOPICS_ARG, "");
@@ -56,9 +45,7 @@ public final class JvmWideKafkaResource implements QuarkusTestResourceLifecycleM
     public Map<String, String> start() {
         synchronized (System.class) {
             if (System.getProperty(BOOTSTRAP_PROPERTY) == null) {
-                EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.shared();
-                System.getProperties().put(RESTART_HOOK, (Runnable) broker::restart);
-                System.setProperty(BOOTSTRAP_PROPERTY, broker.bootstrapServers());
+                System.setProperty(BOOTSTRAP_PROPERTY, EmbeddedKafkaBroker.shared().bootstrapServers());
             }
         }
         String bootstrap = bootstrapServers();

@@ -1,6 +1,8 @@
 package dev.homeostat.apps.fraud.app;
 
-import dev.homeostat.kafka.testing.JvmWideKafkaResource;
+import dev.homeostat.kafka.testing.EmbeddedKafkaBroker;
+import dev.homeostat.kafka.testing.InjectKafkaBroker;
+import dev.homeostat.kafka.testing.KafkaBrokerTestResource;
 import dev.homeostat.kafka.testing.KafkaAssertions;
 import dev.homeostat.apps.fraud.domain.Alert;
 import dev.homeostat.apps.fraud.domain.PaymentJson;
@@ -36,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The app on a real broker: payments in, alerts out, a model swapped in, poison dead-lettered, a broker restart ridden out. */
 @QuarkusTest
-@QuarkusTestResource(value = JvmWideKafkaResource.class, initArgs = @ResourceArg(
+@QuarkusTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(
         name = "topics", value = "payments:3,alerts:1,payments-dlq:1"))
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FraudScoringKafkaTest {
@@ -44,10 +46,14 @@ class FraudScoringKafkaTest {
     private static final String GROUP = "fraud-scoring";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
+    /** This class's own broker (not the JVM-wide one of the restart tests), so it can restart it. */
+    @InjectKafkaBroker
+    EmbeddedKafkaBroker broker;
+
     /** Publishes payments, each with its own W3C trace context; returns trace id by payment id. */
     private Map<String, String> publish(List<GeneratedPayment> payments, boolean withLabels) {
         Map<String, String> traceIds = new HashMap<>();
-        try (KafkaProducer<String, String> producer = KafkaTestClients.stringProducer(JvmWideKafkaResource.bootstrapServers())) {
+        try (KafkaProducer<String, String> producer = KafkaTestClients.stringProducer(broker.bootstrapServers())) {
             for (GeneratedPayment g : payments) {
                 var payment = withLabels ? g.payment() : g.payment().withoutLabel();
                         String traceId = "%032x".formatted(traceIds.size() + 1);
@@ -62,7 +68,7 @@ class FraudScoringKafkaTest {
     }
 
     private List<ConsumerRecord<String, String>> alerts() {
-        return KafkaTestClients.readAll(JvmWideKafkaResource.bootstrapServers(), "alerts", TIMEOUT);
+        return KafkaTestClients.readAll(broker.bootstrapServers(), "alerts", TIMEOUT);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
@@ -78,7 +84,7 @@ class FraudScoringKafkaTest {
         List<GeneratedPayment> first = generator.next(4_000);
         Map<String, String> traceIds = publish(first, true);
         // when they are processed
-        KafkaAssertions.awaitCommittedToEnd(JvmWideKafkaResource.bootstrapServers(), GROUP, "payments", TIMEOUT);
+        KafkaAssertions.awaitCommittedToEnd(broker.bootstrapServers(), GROUP, "payments", TIMEOUT);
         // then a model replaces the rules
         org.awaitility.Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> RestAssured.get("/q/health/ready")
                 .then().statusCode(200).body(containsString("model-v")));
@@ -97,7 +103,7 @@ class FraudScoringKafkaTest {
         // when unlabelled payments follow
         List<GeneratedPayment> next = generator.next(2_000);
         publish(next, false);
-        KafkaAssertions.awaitCommittedToEnd(JvmWideKafkaResource.bootstrapServers(), GROUP, "payments", TIMEOUT);
+        KafkaAssertions.awaitCommittedToEnd(broker.bootstrapServers(), GROUP, "payments", TIMEOUT);
         // then the model scores them, and most of its alerts are real fraud
         Set<String> fraudIds = new HashSet<>();
         Set<String> nextIds = new HashSet<>();
@@ -120,7 +126,7 @@ class FraudScoringKafkaTest {
     void poisonRecordsGoToTheDeadLetterTopicAndTheAppKeepsGoing() {
         // given a record that is not JSON, one with a negative amount, then a valid payment behind them
         var valid = new PaymentGenerator(PaymentGenerator.Options.defaults(77, Instant.now())).next();
-        try (KafkaProducer<String, String> producer = KafkaTestClients.stringProducer(JvmWideKafkaResource.bootstrapServers())) {
+        try (KafkaProducer<String, String> producer = KafkaTestClients.stringProducer(broker.bootstrapServers())) {
             producer.send(new ProducerRecord<>("payments", 0, "poison-1", "{not json"));
             producer.send(new ProducerRecord<>("payments", 0, "poison-2", """
                     {"id":"bad-amount","account":"a","merchant":"m","merchantCategory":"fuel","amount":-3,
@@ -129,9 +135,9 @@ class FraudScoringKafkaTest {
             producer.flush();
         }
         // when
-        KafkaAssertions.awaitCommittedToEnd(JvmWideKafkaResource.bootstrapServers(), GROUP, "payments", TIMEOUT);
+        KafkaAssertions.awaitCommittedToEnd(broker.bootstrapServers(), GROUP, "payments", TIMEOUT);
         // then both poison records are in the dead-letter topic with the reason in the headers
-        List<ConsumerRecord<String, String>> dead = KafkaTestClients.readAll(JvmWideKafkaResource.bootstrapServers(), "payments-dlq", TIMEOUT);
+        List<ConsumerRecord<String, String>> dead = KafkaTestClients.readAll(broker.bootstrapServers(), "payments-dlq", TIMEOUT);
         assertEquals(2, dead.size(), dead.toString());
         assertEquals("{not json", dead.get(0).value());
         assertTrue(header(dead.get(0), "dead-letter-reason").contains("malformed payment"), header(dead.get(0), "dead-letter-reason"));
@@ -162,9 +168,9 @@ class FraudScoringKafkaTest {
         var generator = new PaymentGenerator(PaymentGenerator.Options.defaults(55, Instant.now()));
         publish(generator.next(1_000), true);
         // when
-        JvmWideKafkaResource.restartBroker();
+        broker.restart();
         publish(generator.next(1_000), true);
         // then the app reconnects and commits every record (commits happen only after processing)
-        KafkaAssertions.awaitCommittedToEnd(JvmWideKafkaResource.bootstrapServers(), GROUP, "payments", Duration.ofSeconds(90));
+        KafkaAssertions.awaitCommittedToEnd(broker.bootstrapServers(), GROUP, "payments", Duration.ofSeconds(90));
     }
 }

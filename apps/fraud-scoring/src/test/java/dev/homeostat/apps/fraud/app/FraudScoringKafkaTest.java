@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The app on a real broker: payments in, alerts out, a model swapped in, poison dead-lettered, a broker restart ridden out. */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(
-        name = "topics", value = "payments:3,alerts:1,payments-dlq:1"))
+        name = "topics", value = "payments:3,alerts:1,payments-dlq:1"), restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FraudScoringKafkaTest {
 

@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @TestProfile(RestartProfiles.FirstRun.class)
 @QuarkusTestResource(value = JvmWideKafkaResource.class, initArgs = @ResourceArg(
-        name = "topics", value = RestartProfiles.TOPICS))
+        name = "topics", value = RestartProfiles.TOPICS), restrictToAnnotatedClass = true)
 class RestartFirstRunTest {
 
     /** Payments the two runs must process between them. */

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @QuarkusTest
 @TestProfile(RestartProfiles.SecondRun.class)
 @QuarkusTestResource(value = JvmWideKafkaResource.class, initArgs = @ResourceArg(
-        name = "topics", value = RestartProfiles.TOPICS))
+        name = "topics", value = RestartProfiles.TOPICS), restrictToAnnotatedClass = true)
 class RestartSecondRunTest {
 
     /**

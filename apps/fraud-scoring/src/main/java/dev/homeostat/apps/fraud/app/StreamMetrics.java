@@ -1,5 +1,6 @@
 package dev.homeostat.apps.fraud.app;
 
+import dev.homeostat.apps.metrics.BusyFraction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
 package dev.homeostat.apps.portfolio.app;
 
+import dev.homeostat.apps.metrics.BusyFraction;
 import dev.homeostat.apps.portfolio.domain.Portfolio;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

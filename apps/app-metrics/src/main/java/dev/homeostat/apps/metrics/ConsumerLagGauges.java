@@ -1,13 +1,9 @@
-package dev.homeostat.apps.fraud.app;
+package dev.homeostat.apps.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
@@ -22,46 +18,47 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code homeostat_consumer_lag{app,topic,partition}}: records between this consumer's position and
- * the end of each partition assigned to it, refreshed every {@code lag-interval} on the polling
- * thread (the Kafka consumer is single-threaded). The client's own {@code records-lag} metric carries
- * the same number, but Micrometer discovers per-partition client metrics only on its 60 s refresh.
- * Gauges of partitions revoked in a rebalance are removed, so a scaler never sums stale partitions.
+ * {@code homeostat_consumer_lag{app,topic,partition}}: records between one channel's consumer position and
+ * the end of each partition assigned to it, refreshed every {@code interval} on the polling thread (the
+ * Kafka consumer is single-threaded). The client's own {@code records-lag} metric carries the same number,
+ * but Micrometer discovers per-partition client metrics only on its 60 s refresh. Gauges of partitions
+ * revoked in a rebalance are removed, so a scaler never sums stale partitions.
  */
-@ApplicationScoped
-public class ConsumerLagGauges {
+public final class ConsumerLagGauges implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ConsumerLagGauges.class);
-    private static final String CHANNEL = "payments";
 
     private final KafkaClientService clients;
     private final MeterRegistry registry;
+    private final String channel;
+    private final String app;
     private final Duration interval;
     private final Map<TopicPartition, AtomicLong> values = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Gauge> gauges = new ConcurrentHashMap<>();
-    private ScheduledExecutorService timer;
+    private final ScheduledExecutorService timer;
 
-    /** The gauges of the {@value #CHANNEL} channel's consumer. */
-    public ConsumerLagGauges(KafkaClientService clients, MeterRegistry registry, FraudConfig config) {
+    /** Starts refreshing the lag gauges of {@code channel}'s consumer, tagged with {@code app}. */
+    public ConsumerLagGauges(KafkaClientService clients, MeterRegistry registry, String channel, String app, Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("interval must be positive, got " + interval);
+        }
         this.clients = clients;
         this.registry = registry;
-        this.interval = config.lagInterval();
-    }
-
-    void start(@Observes StartupEvent event) {
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("consumer-lag").daemon().factory());
+        this.channel = channel;
+        this.app = app;
+        this.interval = interval;
+        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("consumer-lag").daemon().factory());
         timer.scheduleWithFixedDelay(this::refresh, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
+    @Override
+    public void close() {
+        timer.shutdownNow();
     }
 
     private void refresh() {
         try {
-            KafkaConsumer<Object, Object> consumer = clients.getConsumer(CHANNEL);
+            KafkaConsumer<Object, Object> consumer = clients.getConsumer(channel);
             if (consumer == null) {
                 return;
             }
@@ -89,7 +86,7 @@ public class ConsumerLagGauges {
         AtomicLong value = new AtomicLong();
         gauges.put(partition, Gauge.builder("homeostat.consumer.lag", value, AtomicLong::get)
                 .description("Records between this consumer's position and the partition's end")
-                .tags("app", StreamMetrics.APP, "topic", partition.topic(), "partition", String.valueOf(partition.partition()))
+                .tags("app", app, "topic", partition.topic(), "partition", String.valueOf(partition.partition()))
                 .register(registry));
         return value;
     }

@@ -1,4 +1,4 @@
-package dev.homeostat.apps.fraud.app;
+package dev.homeostat.apps.metrics;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.homeostat.apps.marketfeed.metrics;
 
-import java.time.Duration;
+import dev.homeostat.apps.metrics.BusyFraction;
 import java.util.concurrent.TimeUnit;
 
 import dev.homeostat.apps.marketfeed.FeedConfig;
@@ -21,7 +21,7 @@ public class FeedMetrics {
     private final Counter recordsOut;
     private final Counter sendErrors;
     private final Timer processing;
-    private final BusyTracker busy = new BusyTracker(System::nanoTime, Duration.ofSeconds(10));
+    private final BusyFraction busy = new BusyFraction(10, System::nanoTime);
     private volatile double targetRate;
     private volatile long inFlight;
 
@@ -34,7 +34,7 @@ public class FeedMetrics {
         processing = Timer.builder("homeostat.processing")
                 .description("Time to generate and hand over one record, observed once per publishing tick")
                 .tag("app", app).publishPercentileHistogram().register(registry);
-        Gauge.builder("homeostat.busy.ratio", busy, BusyTracker::fraction)
+        Gauge.builder("homeostat.busy.ratio", busy, BusyFraction::value)
                 .description("Processing time / wall time").tag("app", app).register(registry);
         Gauge.builder("market.feed.target.rate", this, m -> m.targetRate)
                 .description("Records per second the load profile asks for now").tag("app", app).register(registry);

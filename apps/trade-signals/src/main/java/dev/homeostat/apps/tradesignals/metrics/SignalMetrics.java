@@ -1,6 +1,6 @@
 package dev.homeostat.apps.tradesignals.metrics;
 
-import java.time.Duration;
+import dev.homeostat.apps.metrics.BusyFraction;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
@@ -24,7 +24,7 @@ public class SignalMetrics {
     private final Counter replayed;
     private final Timer processing;
     private final Timer checkpoints;
-    private final BusyTracker busy = new BusyTracker(System::nanoTime, Duration.ofSeconds(10));
+    private final BusyFraction busy = new BusyFraction(10, System::nanoTime);
 
     SignalMetrics(MeterRegistry registry, @ConfigProperty(name = "quarkus.application.name") String app) {
         recordsIn = Counter.builder("homeostat.records.in").description("Records consumed")
@@ -44,7 +44,7 @@ public class SignalMetrics {
         checkpoints = Timer.builder("trade.signals.checkpoint")
                 .description("Time to make one interval's orders and state durable and acknowledge its quotes")
                 .tag("app", app).register(registry);
-        Gauge.builder("homeostat.busy.ratio", busy, BusyTracker::fraction)
+        Gauge.builder("homeostat.busy.ratio", busy, BusyFraction::value)
                 .description("Processing time / wall time").tag("app", app).register(registry);
     }
 

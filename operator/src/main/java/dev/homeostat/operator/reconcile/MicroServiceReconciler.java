@@ -24,6 +24,8 @@ import java.util.List;
         @Dependent(name = "pdb", type = MicroServicePdb.class, reconcilePrecondition = MultipleReplicas.class)})
 @RBACRule(apiGroups = "", resources = {"secrets", "configmaps"}, verbs = "get")
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
+// The telemetry collector's Pod informer (telemetry/pods/PodDirectory) finds each app's ready pods to scrape.
+@RBACRule(apiGroups = "", resources = "pods", verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update"})
 public class MicroServiceReconciler implements Reconciler<MicroService> {
 

@@ -27,6 +27,8 @@ import java.util.List;
 @RBACRule(apiGroups = "", resources = "configmaps", verbs = {"create", "update"})
 @RBACRule(apiGroups = "homeostat.dev", resources = {"streamapps/scale", "microservices/scale"},
         verbs = {"get", "update", "patch"})
+// The telemetry collector's Pod informer (telemetry/pods/PodDirectory) finds each app's ready pods to scrape.
+@RBACRule(apiGroups = "", resources = "pods", verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update"})
 public class StreamAppReconciler implements Reconciler<StreamApp> {
 

@@ -19,7 +19,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,8 +51,7 @@ public class ScalerLoop {
     private static final Logger LOG = Logger.getLogger(ScalerLoop.class);
 
     private final KubernetesClient client;
-    private final Instance<TelemetryCollector> collectors;
-    private TelemetryCollector collector;
+    private final TelemetryCollector collector;
     private final HomeostatConfig config;
     private final Clock clock;
     private final Leadership leadership;
@@ -79,10 +77,10 @@ public class ScalerLoop {
     }
 
     @Inject
-    public ScalerLoop(KubernetesClient client, Instance<TelemetryCollector> collectors, HomeostatConfig config, Clock clock,
+    public ScalerLoop(KubernetesClient client, TelemetryCollector collector, HomeostatConfig config, Clock clock,
                       Leadership leadership, ScalerViews views, WorkloadEvents events, MeterRegistry registry) {
         this.client = client;
-        this.collectors = collectors;
+        this.collector = collector;
         this.config = config;
         this.clock = clock;
         this.leadership = leadership;
@@ -100,11 +98,6 @@ public class ScalerLoop {
             LOG.info("scaler loop disabled (homeostat.scaler.enabled=false): replicas follow spec.replicas");
             return;
         }
-        if (!collectors.isResolvable()) {
-            LOG.warn("no telemetry collector in this build: the scaler loop does not start");
-            return;
-        }
-        collector = collectors.get();
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("homeostat-scaler").daemon().factory());
         workers = Executors.newFixedThreadPool(Math.max(1, config.scaler().threads()),
                 Thread.ofPlatform().name("homeostat-scaler-eval-", 0).daemon().factory());

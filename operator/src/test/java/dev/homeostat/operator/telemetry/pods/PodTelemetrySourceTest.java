@@ -101,7 +101,7 @@ class PodTelemetrySourceTest {
     }
 
     private void awaitPods(String app, int count) {
-        directory.ready().join();
+        directory.ready(NAMESPACE).join();
         await().atMost(Duration.ofSeconds(10)).until(() -> directory.pods(NAMESPACE, app(app).podSelector()).size() == count);
     }
 

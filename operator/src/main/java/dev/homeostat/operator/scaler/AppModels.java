@@ -4,6 +4,8 @@ import dev.homeostat.ml.capacity.Capacity;
 import dev.homeostat.ml.capacity.CapacityEstimator;
 import dev.homeostat.ml.forecast.Forecast;
 import dev.homeostat.ml.forecast.SeasonalForecaster;
+import dev.homeostat.ml.maintenance.OomPrediction;
+import dev.homeostat.ml.maintenance.OomPredictor;
 import dev.homeostat.ml.policy.Bounds;
 import dev.homeostat.ml.policy.PastDecision;
 import dev.homeostat.ml.policy.PolicyInput;
@@ -18,7 +20,8 @@ import java.util.Optional;
 
 /**
  * What the operator has learned about one app: its telemetry history, the arrival-rate forecaster, the
- * per-replica capacity estimate, one anomaly detector per signal and the recent decisions (for stabilization).
+ * per-replica capacity estimate, one anomaly detector per signal, the heap trend (time to out-of-memory) and the
+ * recent decisions (for stabilization).
  * All are {@code ops-ml} classes; this class only feeds them and assembles the policy's input. Not thread-safe:
  * the scaler loop evaluates an app on one thread at a time.
  */
@@ -34,10 +37,12 @@ final class AppModels {
     private final SeasonalForecaster forecaster;
     private final CapacityEstimator capacity;
     private final AnomalyWatch anomalies;
+    private final OomPredictor oom;
     private final ArrayDeque<PastDecision> decisions = new ArrayDeque<>();
 
     private AppModels(String key, History history, SeasonalForecaster forecaster, CapacityEstimator capacity,
-                      double anomalyThreshold, List<PastDecision> decisions) {
+                      OomPredictor oom, double anomalyThreshold, List<PastDecision> decisions) {
+        this.oom = oom;
         this.key = key;
         this.history = history;
         this.forecaster = forecaster;
@@ -51,15 +56,18 @@ final class AppModels {
     /** Models that have learned nothing yet. */
     static AppModels fresh(String key, ScalerSettings settings, int historySamples, double anomalyThreshold) {
         return new AppModels(key, new History(historySamples), SeasonalForecaster.create(settings.forecaster()),
-                CapacityEstimator.create(CapacityEstimator.Options.defaults()), anomalyThreshold, List.of());
+                CapacityEstimator.create(CapacityEstimator.Options.defaults()), new OomPredictor(settings.oomPredictor()),
+                anomalyThreshold, List.of());
     }
 
     /** Models restored from a snapshot's parts. */
-    static AppModels restored(String key, ModelSnapshot snapshot, int historySamples, double anomalyThreshold) {
+    static AppModels restored(String key, ModelSnapshot snapshot, ScalerSettings settings, int historySamples,
+                              double anomalyThreshold) {
         History history = new History(Math.max(historySamples, 2));
         snapshot.samples().forEach(history::add);
-        return new AppModels(key, history, snapshot.forecaster(), snapshot.capacity(), anomalyThreshold,
-                snapshot.decisions());
+        // The heap trend is not stored (samples lack the limit): it refills within minBuckets buckets.
+        return new AppModels(key, history, snapshot.forecaster(), snapshot.capacity(),
+                new OomPredictor(settings.oomPredictor()), anomalyThreshold, snapshot.decisions());
     }
 
     /** Learns from one reading: history, capacity, forecaster (arrival rate), anomaly detectors, heap trend. */
@@ -71,6 +79,10 @@ final class AppModels {
             forecaster.observe(sample.epochMillis(), sample.arrivalRate());
         }
         anomalies.observe(sample);
+        if (Double.isFinite(reading.heapUsedBytes()) && Double.isFinite(reading.heapLimitBytes())
+                && reading.heapLimitBytes() > 0) {
+            oom.observe(sample.epochMillis(), reading.heapUsedBytes(), reading.heapLimitBytes());
+        }
     }
 
     /** The policy's input at {@code now}. */
@@ -102,7 +114,8 @@ final class AppModels {
 
     /** Predicted seconds until the heap reaches its limit at {@code now}; NaN without a rising trend. */
     double timeToOomSeconds(Instant now) {
-        return Double.NaN;
+        OomPrediction prediction = oom.predict(now.toEpochMilli());
+        return prediction.growing() ? prediction.secondsToOom() : Double.NaN;
     }
 
     /** The learned per-replica capacity. */

@@ -228,7 +228,7 @@ public class ScalerLoop {
                     "stored models discarded, learning afresh: " + restored.refused());
         }
         return restored.snapshot()
-                .map(s -> AppModels.restored(key, s, history, threshold))
+                .map(s -> AppModels.restored(key, s, settings, history, threshold))
                 .orElseGet(() -> AppModels.fresh(key, settings, history, threshold));
     }
 

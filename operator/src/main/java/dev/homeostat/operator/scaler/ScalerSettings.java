@@ -1,6 +1,7 @@
 package dev.homeostat.operator.scaler;
 
 import dev.homeostat.ml.forecast.SeasonalForecaster;
+import dev.homeostat.ml.maintenance.OomPredictor;
 import dev.homeostat.ml.policy.Mode;
 import dev.homeostat.ml.policy.ScalingPolicy;
 import dev.homeostat.operator.HomeostatConfig;
@@ -11,7 +12,7 @@ import java.time.Duration;
 /**
  * The one place that turns a workload's scaling spec and the operator's settings into {@code ops-ml} options.
  * It uses only the public factories and withers of {@link ScalingPolicy.Options} and
- * {@link SeasonalForecaster.Options}, so the brain's internals may change without touching the operator.
+ * {@link SeasonalForecaster.Options} (and the defaults of {@link OomPredictor.Options}), so the brain's internals may change without touching the operator.
  */
 public final class ScalerSettings {
 
@@ -53,6 +54,16 @@ public final class ScalerSettings {
         }
         options = options.withScaleDown(window, interval.multipliedBy(2));
         return options.withMode(scaling.effectiveMode() == ScalingMode.Predictive ? Mode.PREDICTIVE : Mode.REACTIVE);
+    }
+
+    /**
+     * Time-to-OOM predictor options: {@link OomPredictor.Options#defaults()} (30 min window of 1 min lows at a 15 s
+     * interval) scaled to the interval, i.e. a window of 120 intervals and a bucket of 4.
+     */
+    public OomPredictor.Options oomPredictor() {
+        OomPredictor.Options d = OomPredictor.Options.defaults();
+        return new OomPredictor.Options(interval.toMillis() * 120, interval.toMillis() * 4, d.minBuckets(),
+                d.minGrowthFraction(), d.minConfidence());
     }
 
     /** Forecaster options: one step per interval, the policy's horizon, ready after {@code forecastMinSamples} steps. */

@@ -206,6 +206,40 @@ class ScalerScenariosTest {
     }
 
     @Test
+    void aStuckAppIsNotScaledToMaxAndTheAnomalyIsRaised() {
+        // given a Reactive app that learned its pods process 100 records/s each
+        SimulatedApp app = start("stuck", ScalingMode.Reactive, false, 100, 6, 6, 2, broker.bootstrapServers());
+        app.offer(110);
+        awaitCapacityLearned("stuck");
+        awaitRounds("stuck", 6);
+
+        // when a slow dependency makes every pod crawl (lag grows while each pod processes far below its capacity)
+        app.capacity(3);
+
+        // then the scaler holds instead of scaling to the maximum, and says why
+        awaitCondition("stuck", ConditionTypes.ANOMALY_DETECTED, "True", "ScalingWillNotHelp");
+        printStatus("stuck");
+        awaitRounds("stuck", 4);
+        assertTrue(replicas("stuck") < 6, "not scaled to max: " + replicas("stuck"));
+        assertTrue(scaledEvents("stuck", "ScalingWillNotHelp") >= 1, "a Warning Event");
+    }
+
+    @Test
+    void aGrowingHeapRaisesTheTimeToOomWarningBeforeTheLimit() {
+        // given a Fixed app whose heap grows steadily toward its limit (about a minute away)
+        SimulatedApp app = start("leaky", ScalingMode.Fixed, false, 100, 6, 1);
+        app.offer(10);
+        app.heapGrowth(6e6);
+
+        // then the warning comes while the heap is still below the limit, with a condition and an Event
+        awaitCondition("leaky", ConditionTypes.OUT_OF_MEMORY_PREDICTED, "True", "HeapTrend");
+        assertTrue(app.heapUsed() < app.heapMax(), "warned before the limit: " + app.heapUsed() + " of " + app.heapMax());
+        assertTrue(gauge("homeostat.time.to.oom.seconds", "leaky") > 0, "time to OOM published");
+        await().atMost(LONG).until(() -> scaledEvents("leaky", "HeapTrend") >= 1);
+        printStatus("leaky");
+    }
+
+    @Test
     void fixedAndShadowAppsAreNeverScaled() {
         // given a Fixed app and a Reactive app in shadow mode, both far behind their load
         SimulatedApp fixed = start("fixed", ScalingMode.Fixed, false, 50, 6, 4);

@@ -206,15 +206,15 @@ class ScalerScenariosTest {
     }
 
     @Test
-    void aStuckAppIsNotScaledToMaxAndTheAnomalyIsRaised() {
+    void aStuckPartitionIsNotScaledToMaxAndTheAnomalyIsRaised() {
         // given a Reactive app that learned its pods process 100 records/s each
-        SimulatedApp app = start("stuck", ScalingMode.Reactive, false, 100, 6, 6, 2, broker.bootstrapServers());
-        app.offer(110);
+        SimulatedApp app = start("stuck", ScalingMode.Reactive, false, 100, 6, 4, 2, broker.bootstrapServers());
+        app.offer(60);
         awaitCapacityLearned("stuck");
-        awaitRounds("stuck", 6);
+        awaitRounds("stuck", 4);
 
-        // when a slow dependency makes every pod crawl (lag grows while each pod processes far below its capacity)
-        app.capacity(3);
+        // when one partition gets stuck (a poison record): its lag grows while the others are consumed
+        app.stuckPartition(0);
 
         // then the scaler holds instead of scaling to the maximum, and says why
         awaitCondition("stuck", ConditionTypes.ANOMALY_DETECTED, "True", "ScalingWillNotHelp");

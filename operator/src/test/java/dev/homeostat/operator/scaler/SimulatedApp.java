@@ -39,13 +39,13 @@ final class SimulatedApp implements AutoCloseable {
     private final Thread producer;
     private volatile boolean running = true;
     private volatile double offeredRate;
+    private volatile int stuckPartition = -1;
     private volatile double capacityPerPod;
     private volatile double heapUsed = 100e6;
     private volatile double heapGrowthPerSecond;
     private volatile double heapMax = 512e6;
     private volatile SimulatedPod.Endpoint endpoint = SimulatedPod.Endpoint.METRICS;
     private final AtomicLong produced = new AtomicLong();
-    private final long started = System.nanoTime();
 
     SimulatedApp(KubernetesClient client, String namespace, String name, String topic, String bootstrapServers,
                  double capacityPerPod) {
@@ -78,6 +78,9 @@ final class SimulatedApp implements AutoCloseable {
     private volatile long heapSince = System.nanoTime();
 
     void offer(double recordsPerSecond) { this.offeredRate = recordsPerSecond; }
+    /** From now on no pod consumes {@code partition} (a poison record holds it); -1 for none. */
+    void stuckPartition(int partition) { this.stuckPartition = partition; }
+    int stuckPartition() { return stuckPartition; }
     void capacity(double recordsPerSecondPerPod) { this.capacityPerPod = recordsPerSecondPerPod; }
     void endpoint(SimulatedPod.Endpoint value) { this.endpoint = value; }
 
@@ -100,7 +103,6 @@ final class SimulatedApp implements AutoCloseable {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         byte[] value = new byte[100];
         try (var kafka = new KafkaProducer<byte[], byte[]>(props)) {
-            long due = 0;
             long last = System.nanoTime();
             double owed = 0;
             while (running) {
@@ -113,7 +115,6 @@ final class SimulatedApp implements AutoCloseable {
                     owed -= 1;
                 }
                 sleep(20);
-                due++;
             }
         }
     }

@@ -117,6 +117,11 @@ final class SimulatedPod implements AutoCloseable {
         try (var consumer = new KafkaConsumer<byte[], byte[]>(props)) {
             consumer.subscribe(List.of(app.topic()));
             while (running.get()) {
+                int stuck = app.stuckPartition();
+                var partition = new org.apache.kafka.common.TopicPartition(app.topic(), stuck);
+                if (stuck >= 0 && consumer.assignment().contains(partition) && !consumer.paused().contains(partition)) {
+                    consumer.pause(List.of(partition));
+                }
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
                 for (var record : records) {
                     process();

@@ -1,15 +1,19 @@
 package dev.homeostat.operator.reconcile;
 
 import dev.homeostat.operator.api.MicroService;
+import dev.homeostat.operator.scaler.ScalerViews;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /** Reconciles MicroServices: Deployment, Service and PodDisruptionBudget from the spec, then status. */
 @ControllerConfiguration(name = "microservice")
@@ -24,10 +28,18 @@ import jakarta.inject.Inject;
 public class MicroServiceReconciler implements Reconciler<MicroService> {
 
     private final WorkloadReconciliation reconciliation;
+    private final ScalerViews scaler;
 
     @Inject
-    public MicroServiceReconciler(WorkloadReconciliation reconciliation) {
+    public MicroServiceReconciler(WorkloadReconciliation reconciliation, ScalerViews scaler) {
         this.reconciliation = reconciliation;
+        this.scaler = scaler;
+    }
+
+    /** The scaler loop triggers a reconcile through this source when it has news for the status. */
+    @Override
+    public List<EventSource<?, MicroService>> prepareEventSources(EventSourceContext<MicroService> context) {
+        return List.of(scaler.microServiceSource());
     }
 
     @Override

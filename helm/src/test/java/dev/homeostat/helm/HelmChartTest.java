@@ -12,6 +12,10 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -127,6 +131,36 @@ class HelmChartTest {
         var mode = assertThrows(IllegalStateException.class,
                 () -> Chart.render("homeostat", t -> t.set("sampleStack.scalingMode", "Magic")));
         assertTrue(mode.getMessage().contains("scalingMode"), mode.getMessage());
+    }
+
+    @Test
+    void everyValueHasAComment() throws IOException {
+        var undocumented = new ArrayList<String>();
+        var documentedIndents = new ArrayDeque<int[]>(); // {indent, documented} of the open parent keys
+        boolean commentAbove = false;
+        for (String line : Files.readAllLines(Chart.DIR.resolve("values.yaml"))) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty()) {
+                commentAbove = false;
+                continue;
+            }
+            if (trimmed.startsWith("#")) {
+                commentAbove |= trimmed.startsWith("# --");
+                continue;
+            }
+            int indent = line.length() - line.stripLeading().length();
+            while (!documentedIndents.isEmpty() && documentedIndents.peek()[0] >= indent) {
+                documentedIndents.pop();
+            }
+            boolean parentDocumented = documentedIndents.stream().anyMatch(p -> p[1] == 1);
+            boolean leaf = !trimmed.endsWith(":");
+            if (leaf && !commentAbove && !parentDocumented) {
+                undocumented.add(trimmed);
+            }
+            documentedIndents.push(new int[] {indent, commentAbove ? 1 : 0});
+            commentAbove = false;
+        }
+        assertEquals(List.of(), undocumented, "values without a '# --' comment above them (or above their parent)");
     }
 
     @Test

@@ -13,27 +13,19 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
  * Scrapes a running operator that has reconciled every example and failed one reconcile, and keeps the scrape in
- * {@value #SCRAPE} so the chart's dashboard check (helm module, DashboardQueriesTest) can hold every PromQL query
+ * target/metrics-scrape/operator.prom so the chart's dashboard check (helm module, DashboardQueriesTest) can hold every PromQL query
  * against metric names that really exist, success and failure counters included.
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
 class MetricsScrapeTest {
 
-    /** Where the scrape is kept, relative to the operator module. */
-    static final String SCRAPE = "target/metrics-scrape/operator.prom";
     private static final String NAMESPACE = "scrape-test";
 
     @Inject
@@ -61,23 +53,14 @@ class MetricsScrapeTest {
         // when the operator has counted both outcomes
         String[] body = new String[1];
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            body[0] = scrape();
+            body[0] = MetricsScrape.scrape(metrics);
             assertTrue(body[0].contains("operator_sdk_reconciliations_success_total"), "successes counted");
             assertTrue(body[0].contains("operator_sdk_reconciliations_failed_total"), "failures counted");
         });
 
         // then the scrape is kept for the dashboard check
-        Path file = Path.of(SCRAPE);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, body[0]);
+        MetricsScrape.keep("operator.prom", body[0]);
         assertTrue(body[0].contains("operator_sdk_controllers_execution_reconcile_seconds_bucket"), "durations as a histogram");
         assertTrue(body[0].contains("jvm_memory_used_bytes"), "JVM metrics");
-    }
-
-    private String scrape() throws Exception {
-        try (var http = HttpClient.newHttpClient()) {
-            return http.send(HttpRequest.newBuilder(URI.create(metrics.toString())).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        }
     }
 }

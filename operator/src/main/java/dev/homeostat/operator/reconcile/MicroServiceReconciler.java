@@ -24,7 +24,8 @@ import java.util.List;
         @Dependent(name = "pdb", type = MicroServicePdb.class, reconcilePrecondition = MultipleReplicas.class)})
 @RBACRule(apiGroups = "", resources = {"secrets", "configmaps"}, verbs = "get")
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
-@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update"})
+// Leader election: Fabric8's LeaseLock renews with PATCH (denied without it on a real API server).
+@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update", "patch"})
 public class MicroServiceReconciler implements Reconciler<MicroService> {
 
     private final WorkloadReconciliation reconciliation;

@@ -27,7 +27,8 @@ import java.util.List;
 @RBACRule(apiGroups = "", resources = "configmaps", verbs = {"create", "update"})
 @RBACRule(apiGroups = "homeostat.dev", resources = {"streamapps/scale", "microservices/scale"},
         verbs = {"get", "update", "patch"})
-@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update"})
+// Leader election: Fabric8's LeaseLock renews with PATCH (denied without it on a real API server).
+@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update", "patch"})
 public class StreamAppReconciler implements Reconciler<StreamApp> {
 
     private final WorkloadReconciliation reconciliation;

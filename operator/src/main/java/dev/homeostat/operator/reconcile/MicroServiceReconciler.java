@@ -26,7 +26,8 @@ import java.util.List;
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
 // The telemetry collector's Pod informer (telemetry/pods/PodDirectory) finds each app's ready pods to scrape.
 @RBACRule(apiGroups = "", resources = "pods", verbs = {"get", "list", "watch"})
-@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update"})
+// Leader election: Fabric8's LeaseLock renews with PATCH (denied without it on a real API server).
+@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update", "patch"})
 public class MicroServiceReconciler implements Reconciler<MicroService> {
 
     private final WorkloadReconciliation reconciliation;

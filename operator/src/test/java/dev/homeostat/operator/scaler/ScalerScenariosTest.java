@@ -18,6 +18,7 @@ import dev.homeostat.operator.api.StreamAppScaling;
 import dev.homeostat.operator.api.StreamAppSlo;
 import dev.homeostat.operator.api.StreamAppSpec;
 import dev.homeostat.operator.model.Conditions;
+import dev.homeostat.operator.observability.MetricsScrape;
 import dev.homeostat.operator.reconcile.ClusterAssertions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -30,6 +31,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,6 +108,15 @@ class ScalerScenariosTest {
     @BeforeEach
     void namespace() {
         ClusterAssertions.ensureNamespace(client, NAMESPACE);
+    }
+
+    @TestHTTPResource("/q/metrics")
+    URL metrics;
+
+    /** The operator's metrics with the scaler loop running, for the chart's dashboard check (DashboardQueriesTest). */
+    @AfterEach
+    void keepMetricsScrape() throws Exception {
+        MetricsScrape.keep("operator-scaler.prom", MetricsScrape.scrape(metrics));
     }
 
     @AfterEach

@@ -1,10 +1,12 @@
 package dev.homeostat.operator;
 
+import dev.homeostat.operator.leadership.Leadership;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Beans the operator needs that no extension provides. */
 public class OperatorBeans {
@@ -17,11 +19,24 @@ public class OperatorBeans {
         return Clock.systemUTC();
     }
 
-    /** Lease-based leader election, so only one operator replica reconciles at a time. */
+    /** This replica's identity in leader election and its reaction to losing the Lease. */
     @Produces
     @Singleton
-    LeaderElectionConfiguration leaderElection(HomeostatConfig config) {
-        return new LeaderElectionConfiguration(config.leaderElection().leaseName(),
-                config.leaderElection().leaseNamespace().orElse(null));
+    Leadership leadership() {
+        return new Leadership(Optional.ofNullable(System.getenv("HOSTNAME")));
+    }
+
+    /**
+     * Lease-based leader election, so only one operator replica reconciles at a time. JOSDK's own exit on losing
+     * leadership is off because it deadlocks a shutdown in progress; {@link Leadership} exits instead when that is
+     * right.
+     */
+    @Produces
+    @Singleton
+    LeaderElectionConfiguration leaderElection(HomeostatConfig config, Leadership leadership) {
+        HomeostatConfig.LeaderElection election = config.leaderElection();
+        return new LeaderElectionConfiguration(election.leaseName(), election.leaseNamespace().orElse(null),
+                election.leaseDuration(), election.renewDeadline(), election.retryPeriod(),
+                leadership.identity(), leadership.callbacks(), false);
     }
 }

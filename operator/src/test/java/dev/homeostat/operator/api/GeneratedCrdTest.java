@@ -102,13 +102,14 @@ class GeneratedCrdTest {
         assertEquals(".spec.replicas", specPath);
         assertEquals(".status.replicas", statusPath);
         assertEquals(".status.selector", selectorPath);
-        var byName = new java.util.HashMap<String, String>();
-        columns.forEach(c -> byName.put(c.getName(), c.getJsonPath()));
-        assertEquals(".status.conditions[?(@.type==\"Ready\")].status", byName.get("Ready"));
-        assertEquals(".status.replicas", byName.get("Replicas"));
-        assertEquals(".status.desiredReplicas", byName.get("Desired"));
-        assertEquals(".spec.scaling.mode", byName.get("Mode"));
-        assertEquals(".metadata.creationTimestamp", byName.get("Age"));
+        // KEDA-like order, AGE last; REASON only with -o wide. The paths are equivalent forms of the plain ones
+        // (see Columns) that keep this order through the generator's sort by path.
+        assertEquals(List.of("Mode", "Ready", "Replicas", "Desired", "Reason", "Age"),
+                columns.stream().map(CustomResourceColumnDefinition::getName).toList());
+        assertEquals(List.of(".*.scaling.mode", ".*['conditions'][?(@.type==\"Ready\")].status", "..status.replicas",
+                        "..status['desiredReplicas']", "..status['lastDecision']['explanation']", ".metadata.creationTimestamp"),
+                columns.stream().map(CustomResourceColumnDefinition::getJsonPath).toList());
+        assertEquals(List.of(0, 0, 0, 0, 1, 0), columns.stream().map(CustomResourceColumnDefinition::getPriority).toList());
     }
 
     private static Map<String, String> rules(JSONSchemaProps schema) {

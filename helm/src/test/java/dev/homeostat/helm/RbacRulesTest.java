@@ -57,7 +57,7 @@ class RbacRulesTest {
         var namespaced = triples(chart.stream().filter(Role.class::isInstance));
         assertTrue(clusterWide.stream().noneMatch(t -> t.contains("/leases/")), clusterWide::toString);
         assertEquals(Set.of("coordination.k8s.io/leases/create", "coordination.k8s.io/leases/get",
-                "coordination.k8s.io/leases/update"), namespaced);
+                "coordination.k8s.io/leases/patch", "coordination.k8s.io/leases/update"), namespaced);
     }
 
     private static List<HasMetadata> generatedRoles() throws IOException {

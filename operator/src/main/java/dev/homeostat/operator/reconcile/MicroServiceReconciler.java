@@ -20,7 +20,8 @@ import jakarta.inject.Inject;
         @Dependent(name = "pdb", type = MicroServicePdb.class, reconcilePrecondition = MultipleReplicas.class)})
 @RBACRule(apiGroups = "", resources = {"secrets", "configmaps"}, verbs = "get")
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
-@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update"})
+// Fabric8 7.4 renews the Lease with PATCH; JOSDK checks only get/create/update at start.
+@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update", "patch"})
 public class MicroServiceReconciler implements Reconciler<MicroService> {
 
     private final WorkloadReconciliation reconciliation;

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * cluster KUBECONFIG names, N StreamApps exist before the packaged operator starts (as the chart runs it: the chart's
  * environment and JVM options, its ServiceAccount, leader election on); it prints how long until all N Deployments
  * exist, next to a plain Fabric8 client server-side-applying the same N Deployments on 4 threads, and the operator's
- * resident memory. Run with {@code -Dit.test=RealApiThroughputBenchmark}; {@code -Dbench.apps=N} (default 500).
+ * resident memory. Run with {@code -Dit.test=RealApiThroughputBenchmark}; {@code -Dbench.apps=N} (default 500);
+ * {@code -Dbench.env="NAME=value;NAME=value"} adds or replaces settings of the chart's container to try others.
  */
 @RealApiTier
 class RealApiThroughputBenchmark {
@@ -60,7 +61,7 @@ class RealApiThroughputBenchmark {
 
             SharedIndexInformer<Deployment> deployments = admin.apps().deployments().inNamespace(apps).inform();
             long start = System.nanoTime();
-            try (OperatorProcess operator = OperatorProcess.start(chart, "homeostat-bench", Map.of())) {
+            try (OperatorProcess operator = OperatorProcess.start(chart, "homeostat-bench", overrides())) {
                 await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(50))
                         .until(() -> !deployments.getStore().list().isEmpty());
                 double firstSeconds = seconds(start);
@@ -73,8 +74,10 @@ class RealApiThroughputBenchmark {
                 deployments.close();
 
                 double reconcileSeconds = allSeconds - firstSeconds;
-                System.out.printf(Locale.ROOT, "%d StreamApps on %s; operator JVM options: %s%n", APPS,
-                        admin.getConfiguration().getMasterUrl(), chart.env().getOrDefault("JAVA_TOOL_OPTIONS", "(none)"));
+                Map<String, String> env = new java.util.TreeMap<>(chart.env());
+                env.putAll(overrides());
+                System.out.printf(Locale.ROOT, "%d StreamApps on %s; operator environment (chart + overrides): %s%n",
+                        APPS, admin.getConfiguration().getMasterUrl(), env);
                 System.out.printf(Locale.ROOT, "plain Fabric8 SSA, %d threads: %d Deployments in %.2f s = %.0f/s%n",
                         BASELINE_THREADS, APPS, plainSeconds, APPS / plainSeconds);
                 System.out.printf(Locale.ROOT, "operator from process start: all %d Deployments after %.2f s = %.0f/s"
@@ -88,6 +91,17 @@ class RealApiThroughputBenchmark {
                 admin.namespaces().withName(baselineNamespace).delete();
             }
         }
+    }
+
+    private static Map<String, String> overrides() {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        for (String pair : System.getProperty("bench.env", "").split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                env.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        return env;
     }
 
     private static List<StreamApp> createApps(KubernetesClient admin, String namespace) throws Exception {

@@ -32,6 +32,18 @@ public interface HomeostatConfig {
 
         /** Namespace of the Lease; defaults to the namespace the operator runs in. */
         Optional<String> leaseNamespace();
+
+        /** How long a Lease is valid without renewal: the longest a standby waits after a leader dies. */
+        @WithDefault("15s")
+        Duration leaseDuration();
+
+        /** How long the leader keeps retrying a failed renewal before it gives up leading. */
+        @WithDefault("10s")
+        Duration renewDeadline();
+
+        /** How often candidates try to acquire and the leader renews. */
+        @WithDefault("2s")
+        Duration retryPeriod();
     }
 
     /** Reference checking. */

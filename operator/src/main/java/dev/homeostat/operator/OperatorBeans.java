@@ -1,12 +1,14 @@
 package dev.homeostat.operator;
 
-import dev.homeostat.operator.scaler.Leadership;
+import dev.homeostat.operator.leadership.Leadership;
+import dev.homeostat.operator.scaler.LeaseState;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Beans the operator needs that no extension provides. */
 public class OperatorBeans {
@@ -19,16 +21,36 @@ public class OperatorBeans {
         return Clock.systemUTC();
     }
 
-    /** Lease-based leader election, so only one operator replica reconciles at a time. */
+    /** This replica's identity in leader election and its reaction to losing the Lease. */
     @Produces
     @Singleton
-    LeaderElectionConfiguration leaderElection(HomeostatConfig config, Leadership leadership) {
-        // The callbacks tell the scaler loop when it may act; JOSDK still exits when the Lease is lost.
-        return new LeaderElectionConfiguration(config.leaderElection().leaseName(),
-                config.leaderElection().leaseNamespace().orElse(null),
-                LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
-                LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
-                LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, null,
-                new LeaderCallbacks(leadership::started, leadership::stopped, leader -> { }), true);
+    Leadership leadership() {
+        return new Leadership(Optional.ofNullable(System.getenv("HOSTNAME")));
+    }
+
+    /**
+     * Lease-based leader election, so only one operator replica reconciles at a time. JOSDK's own exit on losing
+     * leadership is off because it deadlocks a shutdown in progress; {@link Leadership} exits instead when that is
+     * right.
+     */
+    @Produces
+    @Singleton
+    LeaderElectionConfiguration leaderElection(HomeostatConfig config, Leadership leadership, LeaseState leaseState) {
+        // The scaler loop acts only while this replica holds the Lease; Leadership decides what losing it means.
+        LeaderCallbacks own = leadership.callbacks();
+        LeaderCallbacks callbacks = new LeaderCallbacks(
+                () -> {
+                    leaseState.started();
+                    own.onStartLeading();
+                },
+                () -> {
+                    leaseState.stopped();
+                    own.onStopLeading();
+                },
+                own::onNewLeader);
+        HomeostatConfig.LeaderElection election = config.leaderElection();
+        return new LeaderElectionConfiguration(election.leaseName(), election.leaseNamespace().orElse(null),
+                election.leaseDuration(), election.renewDeadline(), election.retryPeriod(),
+                leadership.identity(), callbacks, false);
     }
 }

@@ -54,7 +54,7 @@ public class ScalerLoop {
     private final TelemetryCollector collector;
     private final HomeostatConfig config;
     private final Clock clock;
-    private final Leadership leadership;
+    private final LeaseState leaseState;
     private final ScalerViews views;
     private final WorkloadEvents events;
     private final ScalerMetrics metrics;
@@ -78,12 +78,12 @@ public class ScalerLoop {
 
     @Inject
     public ScalerLoop(KubernetesClient client, TelemetryCollector collector, HomeostatConfig config, Clock clock,
-                      Leadership leadership, ScalerViews views, WorkloadEvents events, MeterRegistry registry) {
+                      LeaseState leaseState, ScalerViews views, WorkloadEvents events, MeterRegistry registry) {
         this.client = client;
         this.collector = collector;
         this.config = config;
         this.clock = clock;
-        this.leadership = leadership;
+        this.leaseState = leaseState;
         this.views = views;
         this.events = events;
         this.metrics = new ScalerMetrics(registry);
@@ -122,7 +122,7 @@ public class ScalerLoop {
     /** One round over every app; never throws (a failure is logged and the next round tries again). */
     void tick() {
         try {
-            if (!leadership.leading()) {
+            if (!leaseState.leading()) {
                 return;
             }
             Instant now = clock.instant();
@@ -174,7 +174,7 @@ public class ScalerLoop {
                         e.missing(), reading == null ? "none" : reading.sample());
             }
             boolean changed = false;
-            if (e.applies() && leadership.leading()) {
+            if (e.applies() && leaseState.leading()) {
                 ScalingDecision decision = decision(e, true);
                 Optional<ScalingDecision> before = state.lastChange;
                 // Published before the write, so the reconcile the new spec.replicas triggers explains it.

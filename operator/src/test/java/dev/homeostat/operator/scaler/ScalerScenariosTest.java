@@ -182,7 +182,7 @@ class ScalerScenariosTest {
             m.setBinaryData(Map.of(ModelStore.KEY, java.util.Base64.getEncoder().encodeToString("garbage".getBytes())));
             return m;
         });
-        Leadership lease = new Leadership(true);
+        LeaseState lease = new LeaseState(true);
         ScalerLoop second = new ScalerLoop(client, collector, config, clock, lease, views, events,
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         try {

@@ -12,17 +12,17 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Lease callbacks set and clear it. Without election the single replica always acts.
  */
 @ApplicationScoped
-public class Leadership {
+public class LeaseState {
 
     private final boolean electionActive;
     private final AtomicBoolean leading = new AtomicBoolean();
 
-    public Leadership() {
+    public LeaseState() {
         this(electionActiveInThisProfile());
     }
 
-    /** A leadership that follows a Lease ({@code true}, not leading until {@link #started()}) or always leads. */
-    Leadership(boolean electionActive) {
+    /** A state that follows a Lease ({@code true}, not leading until {@link #started()}) or always leads. */
+    LeaseState(boolean electionActive) {
         this.electionActive = electionActive;
     }
 

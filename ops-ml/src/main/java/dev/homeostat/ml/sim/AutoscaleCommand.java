@@ -24,7 +24,7 @@ public final class AutoscaleCommand implements Subcommand {
                              [--partitions P] [--rebalance S] [--slo S] [--compress F] [--seeds N]
                              [--policies a,b,...] [--threads T] [--timeline-step S] [--range-assignment]
                              [--max-replicas N]
-              policies: static-peak, hpa, keda, rate, homeostat, oracle (= oracle-1.0,0.9,0.8,0.7) or oracle-U
+              policies: static-peak, hpa, keda, rate, homeostat, oracle (= oracle-1.0,0.9,0.8,0.7) or oracle-U, optimum
               defaults: peak 20 replicas, capacity 100/s, ready delay 60 s, 24 partitions, rebalance 5 s,
                         SLO 10 s, compress 1, 5 seeds, all policies, 2 threads, timeline step automatic
                         (10 s or coarser, at most 20000 rows), fluid partitions, max replicas = partitions""";
@@ -90,15 +90,21 @@ public final class AutoscaleCommand implements Subcommand {
         out.printf(Locale.ROOT, "trace %s: %d s simulated, evaluation from %d s, %d seeds, %.1f s wall%n",
                 r.trace(), r.profile().durationSeconds(), r.evalStart(),
                 r.runs().stream().mapToLong(RunResult::seed).distinct().count(), r.wallSeconds());
+        OfflineOptimum.Plan o = r.optimum();
+        out.printf(Locale.ROOT, "offline optimum (perfect foresight, ≤ %.1f%% over SLO on the expected load): %.4g replica-s, "
+                        + "%.2f%% over SLO, lower bound %.4g (gap ≤ %.1f%%)%n", Benchmark.SLO_TARGET_PERCENT, o.cost(),
+                o.percentOverSlo(), o.lowerBound(), 100 * o.gap());
         out.printf(Locale.ROOT, "reference oracle: %s%s%n", r.reference(),
                 r.referenceMeetsSlo() ? "" : " (no oracle met the SLO target; least time over SLO shown)");
-        out.printf(Locale.ROOT, "%-12s %12s %10s %10s %12s %10s %9s %11s%n", "policy", "cost/work", "cost/ref",
-                "%overSLO", "maxLag(s)", "actions", "rebal(s)", "replica-s");
+        double evalHours = (r.profile().durationSeconds() - r.evalStart()) / 3600.0;
+        out.printf(Locale.ROOT, "%-12s %12s %8s %8s %10s %12s %10s %9s %9s %11s%n", "policy", "cost/work", "cost/opt",
+                "cost/ref", "%overSLO", "maxLag(s)", "actions", "actions/h", "rebal(s)", "replica-s");
         for (PolicySummary s : r.summaries()) {
-            out.printf(Locale.ROOT, "%-12s %6.3f±%-5.3f %10.3f %5.2f±%-4.2f %12.1f %10.0f %9.0f %11.4g%n", s.policy(),
-                    s.costOverWorkBound().mean(), s.costOverWorkBound().sd(), s.costOverReference().mean(),
+            out.printf(Locale.ROOT, "%-12s %6.3f±%-5.3f %8.3f %8.3f %5.2f±%-4.2f %12.1f %10.0f %9.2f %9.0f %11.4g%n", s.policy(),
+                    s.costOverWorkBound().mean(), s.costOverWorkBound().sd(), r.costOverOptimum(s.policy()),
+                    s.costOverReference().mean(),
                     s.percentOverSlo().mean(), s.percentOverSlo().sd(), s.maxTimeLag().mean(), s.actions().mean(),
-                    s.rebalanceSeconds().mean(), s.replicaSeconds().mean());
+                    s.actions().mean() / evalHours, s.rebalanceSeconds().mean(), s.replicaSeconds().mean());
         }
         TargetCheck check = TargetCheck.of(r, "homeostat");
         if (check != null) {

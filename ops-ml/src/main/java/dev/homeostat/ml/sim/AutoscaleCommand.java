@@ -23,16 +23,18 @@ public final class AutoscaleCommand implements Subcommand {
             usage: autoscale --trace FILE --out DIR [--peak-replicas N] [--capacity MU] [--ready-delay S]
                              [--partitions P] [--rebalance S] [--slo S] [--compress F] [--seeds N]
                              [--policies a,b,...] [--threads T] [--timeline-step S] [--range-assignment]
-                             [--max-replicas N]
+                             [--max-replicas N] [--no-frontier]
               policies: static-peak, hpa, keda, rate, homeostat, oracle (= oracle-1.0,0.9,0.8,0.7) or oracle-U, optimum
               defaults: peak 20 replicas, capacity 100/s, ready delay 60 s, 24 partitions, rebalance 5 s,
                         SLO 10 s, compress 1, 5 seeds, all policies, 2 threads, timeline step automatic
-                        (10 s or coarser, at most 20000 rows), fluid partitions, max replicas = partitions""";
+                        (10 s or coarser, at most 20000 rows), fluid partitions, max replicas = partitions
+              also runs each policy's main knob swept (the frontier: table, frontier.json rows in summary.json,
+              frontier.svg) unless --no-frontier""";
 
     private static final Set<String> VALUED = Set.of("--trace", "--out", "--peak-replicas", "--capacity", "--ready-delay",
             "--partitions", "--rebalance", "--slo", "--compress", "--seeds", "--policies", "--threads",
             "--timeline-step", "--max-replicas");
-    private static final Set<String> FLAGS = Set.of("--range-assignment");
+    private static final Set<String> FLAGS = Set.of("--range-assignment", "--no-frontier");
 
     private final PrintStream out;
 
@@ -74,15 +76,31 @@ public final class AutoscaleCommand implements Subcommand {
                 a.containsKey("--range-assignment"),
                 d.minReplicas(),
                 integer(a, "--max-replicas", partitions));
-        List<PolicySpec> policies = Policies.parse(a.getOrDefault("--policies", String.join(",", Policies.ALL)));
+        List<PolicySpec> policies = new java.util.ArrayList<>(
+                Policies.parse(a.getOrDefault("--policies", String.join(",", Policies.ALL))));
+        boolean frontier = !a.containsKey("--no-frontier");
+        if (frontier) {
+            policies.addAll(Frontier.specs());
+        }
         Benchmark.Config config = new Benchmark.Config(options, integer(a, "--seeds", 5), policies,
                 integer(a, "--threads", 2), outDir, integer(a, "--timeline-step", 0));
         Trace trace = Trace.read(tracePath);
         Benchmark.Result result = Benchmark.run(trace, config);
         String command = "autoscale " + String.join(" ", args);
         Files.writeString(outDir.resolve("summary.json"), SummaryJson.render(result, command), StandardCharsets.UTF_8);
-        Files.writeString(outDir.resolve("report.svg"), SvgReport.render(result), StandardCharsets.UTF_8);
-        print(result);
+        Benchmark.Result main = result.without(Frontier.specs().stream().map(PolicySpec::name).toList());
+        Files.writeString(outDir.resolve("report.svg"), SvgReport.render(main), StandardCharsets.UTF_8);
+        print(main);
+        if (frontier) {
+            Map<String, List<Frontier.Point>> points = Frontier.points(result);
+            Files.writeString(outDir.resolve("frontier.svg"), Frontier.svg(result.trace(), points), StandardCharsets.UTF_8);
+            out.println("frontier (each policy's main knob swept; knob = HPA/rate/homeostat target utilisation, "
+                    + "KEDA lagThreshold ÷ (μ × SLO)):");
+            out.print(Frontier.table(points));
+            int[] cheaper = Frontier.homeostatCheaper(points);
+            out.printf(Locale.ROOT, "homeostat cheaper at the SLO-miss level of %d of %d baseline settings%n",
+                    cheaper[0], cheaper[1]);
+        }
         return 0;
     }
 

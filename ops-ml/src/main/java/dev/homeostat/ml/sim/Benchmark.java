@@ -79,6 +79,14 @@ public final class Benchmark {
                          List<RunResult> runs, List<PolicySummary> summaries, String reference,
                          boolean referenceMeetsSlo, int timelineStep, double wallSeconds, OfflineOptimum.Plan optimum) {
 
+        /** The same result without the named policies' runs and summaries. */
+        public Result without(List<String> policies) {
+            return new Result(trace, options, profile, evalStart, windows,
+                    runs.stream().filter(x -> !policies.contains(x.policy())).toList(),
+                    summaries.stream().filter(x -> !policies.contains(x.policy())).toList(), reference,
+                    referenceMeetsSlo, timelineStep, wallSeconds, optimum);
+        }
+
         /** A policy's mean cost ÷ the offline optimum's. */
         public double costOverOptimum(String policy) {
             PolicySummary s = summary(policy);
@@ -149,7 +157,7 @@ public final class Benchmark {
     private static RunResult runOne(Simulation simulation, PolicySpec spec, long seed, Path outDir, int step,
                                     ReportWindows windows) {
         ReportWindows keep = seed == 1 ? windows : null;
-        if (outDir == null) {
+        if (outDir == null || Frontier.isSwept(spec.name())) {
             return simulation.run(spec, seed, null, step, keep);
         }
         Path file = outDir.resolve(spec.name() + "-seed" + seed + ".csv");

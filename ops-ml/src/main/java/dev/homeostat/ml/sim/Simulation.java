@@ -185,7 +185,8 @@ public final class Simulation {
             int untilSample = telemetry;
             int untilRow = timelineStep;
             final int commitInterval = options.commitIntervalSeconds();
-            int untilCommit = commitInterval;
+            // Commits follow the consumers' polls, not the scrapes: each seed gets another phase between them.
+            int untilCommit = 1 + (int) Math.floorMod(seed, (long) commitInterval);
             for (int t = 0; t < duration; t++) {
                 // 1. Replicas whose ready delay has passed join the group.
                 promoteReady(t);

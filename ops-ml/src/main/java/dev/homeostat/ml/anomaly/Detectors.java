@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 
-/** The named detectors the CLI and benchmarks can run, each built fresh per series from a seed. */
+/**
+ * The named detectors the CLI and benchmarks can run, each built fresh per series from a seed; {@code isolationForest}
+ * only where the optional module {@code homeostat-ops-ml-smile} is on the class path.
+ */
 public final class Detectors {
 
     /** Name of the main detector. */
@@ -15,8 +18,11 @@ public final class Detectors {
 
     static {
         FACTORIES.put(DEFAULT, seed -> EnsembleDetector.fit(new EnsembleDetector.Options(seed)));
-        FACTORIES.put("isolationForest", seed -> EnsembleDetector.fit(
-                new EnsembleDetector.Options(seed, java.util.EnumSet.of(EnsembleDetector.Channel.ISOLATION))));
+        if (FeatureSurprise.provider().isPresent()) {
+            // Only with homeostat-ops-ml-smile on the class path (Smile, GPL-3.0).
+            FACTORIES.put("isolationForest", seed -> EnsembleDetector.fit(
+                    new EnsembleDetector.Options(seed, java.util.EnumSet.of(EnsembleDetector.Channel.ISOLATION))));
+        }
         FACTORIES.put("windowedGaussian", seed -> WindowedGaussianDetector.fit(new WindowedGaussianDetector.Options()));
     }
 

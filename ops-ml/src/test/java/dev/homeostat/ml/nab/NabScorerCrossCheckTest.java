@@ -49,7 +49,7 @@ class NabScorerCrossCheckTest {
         assertEquals(0, python.exitValue(), output);
 
         // then both agree on every profile
-        Map<?, ?> report = (Map<?, ?>) JsonReader.parse(Files.readString(json), json.toString());
+        Map<?, ?> report = (Map<?, ?>) NabJson.parse(Files.readString(json), json.toString());
         Map<?, ?> detector = (Map<?, ?>) ((List<?>) report.get("detectors")).getFirst();
         assertEquals(35.0, ((Number) detector.get("files")).doubleValue());
         Map<?, ?> profiles = (Map<?, ?>) detector.get("profiles");

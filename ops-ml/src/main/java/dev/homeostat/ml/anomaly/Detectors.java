@@ -17,13 +17,13 @@ public final class Detectors {
     private static final Map<String, LongFunction<StreamingDetector>> FACTORIES = new LinkedHashMap<>();
 
     static {
-        FACTORIES.put(DEFAULT, seed -> EnsembleDetector.fit(new EnsembleDetector.Options(seed)));
+        FACTORIES.put(DEFAULT, seed -> EnsembleDetector.create(new EnsembleDetector.Options(seed)));
         if (FeatureSurprise.provider().isPresent()) {
             // Only with homeostat-ops-ml-smile on the class path (Smile, GPL-3.0).
-            FACTORIES.put("isolationForest", seed -> EnsembleDetector.fit(
+            FACTORIES.put("isolationForest", seed -> EnsembleDetector.create(
                     new EnsembleDetector.Options(seed, java.util.EnumSet.of(EnsembleDetector.Channel.ISOLATION))));
         }
-        FACTORIES.put("windowedGaussian", seed -> WindowedGaussianDetector.fit(new WindowedGaussianDetector.Options()));
+        FACTORIES.put("windowedGaussian", seed -> WindowedGaussianDetector.create(new WindowedGaussianDetector.Options()));
     }
 
     private Detectors() {

@@ -169,9 +169,19 @@ public final class EnsembleDetector implements StreamingDetector {
         alarmSurprise = -Math.log(options.alarmPValue());
     }
 
-    /** A fresh detector for one series; it learns as it scores. */
-    public static EnsembleDetector fit(Options options) {
+    /** A fresh detector for one series; it trains nothing up front and learns as it scores. */
+    public static EnsembleDetector create(Options options) {
         return new EnsembleDetector(options);
+    }
+
+    /**
+     * Old name of {@link #create}: nothing is fitted here.
+     *
+     * @deprecated use {@link #create(Options)}
+     */
+    @Deprecated(forRemoval = true)
+    public static EnsembleDetector fit(Options options) {
+        return create(options);
     }
 
     /** The settings. */

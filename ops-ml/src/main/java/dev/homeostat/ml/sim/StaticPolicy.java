@@ -3,9 +3,9 @@ package dev.homeostat.ml.sim;
 import dev.homeostat.ml.telemetry.Sample;
 
 /**
- * A fixed replica count sized for the training part's peak ({@code static-peak}): during training it keeps
- * what it has and notes the highest arrival rate its telemetry showed; from the first decision of the
- * evaluation part on it holds {@code ceil(peak ÷ μ)} for good. It reads telemetry only, as it arrives.
+ * A fixed replica count sized for the training part's peak ({@code static-peak}): during training it follows
+ * the highest arrival rate its telemetry has shown so far ({@code ceil(peak ÷ μ)}, never scaling down); from the
+ * first decision of the evaluation part on it holds that count for good. It reads telemetry only, as it arrives.
  */
 final class StaticPolicy implements AutoscalePolicy {
 
@@ -42,6 +42,7 @@ final class StaticPolicy implements AutoscalePolicy {
         if (s != null && s.arrivalRate() > peakSeen) {
             peakSeen = s.arrivalRate();
         }
-        return view.requested();
+        // While training it follows the running peak, so no backlog from training is carried into evaluation.
+        return Math.max(view.requested(), (int) Math.ceil(peakSeen / capacity - 1e-9));
     }
 }

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 
-/** The named detectors the CLI and benchmarks can run, each built fresh per series from a seed. */
+/**
+ * The named detectors the CLI and benchmarks can run, each built fresh per series from a seed; {@code isolationForest}
+ * only where the optional module {@code homeostat-ops-ml-smile} is on the class path.
+ */
 public final class Detectors {
 
     /** Name of the main detector. */
@@ -14,10 +17,13 @@ public final class Detectors {
     private static final Map<String, LongFunction<StreamingDetector>> FACTORIES = new LinkedHashMap<>();
 
     static {
-        FACTORIES.put(DEFAULT, seed -> EnsembleDetector.fit(new EnsembleDetector.Options(seed)));
-        FACTORIES.put("isolationForest", seed -> EnsembleDetector.fit(
-                new EnsembleDetector.Options(seed, java.util.EnumSet.of(EnsembleDetector.Channel.ISOLATION))));
-        FACTORIES.put("windowedGaussian", seed -> WindowedGaussianDetector.fit(new WindowedGaussianDetector.Options()));
+        FACTORIES.put(DEFAULT, seed -> EnsembleDetector.create(new EnsembleDetector.Options(seed)));
+        if (FeatureSurprise.provider().isPresent()) {
+            // Only with homeostat-ops-ml-smile on the class path (Smile, GPL-3.0).
+            FACTORIES.put("isolationForest", seed -> EnsembleDetector.create(
+                    new EnsembleDetector.Options(seed, java.util.EnumSet.of(EnsembleDetector.Channel.ISOLATION))));
+        }
+        FACTORIES.put("windowedGaussian", seed -> WindowedGaussianDetector.create(new WindowedGaussianDetector.Options()));
     }
 
     private Detectors() {

@@ -9,7 +9,8 @@ import java.util.Set;
  * <p>Each sample is scored from the past only by a few surprise channels: the robust deviation of the
  * first difference (sudden jumps and drops), the nearest-neighbour distance of the recent window of
  * values to past windows (contextual novelty, after KNN-CAD, Burnaev &amp; Ishimtsev 2016) at two time
- * scales, and optionally the robust level deviation and a Smile isolation forest over lagged values.
+ * scales, and optionally the robust level deviation and a Smile isolation forest over lagged values (from the
+ * optional module {@code homeostat-ops-ml-smile}; the main detector does not use it).
  * Every channel's raw surprise is turned into a tail probability against that channel's own recent
  * history ({@link TailCalibrator}), so one threshold fits every series. A jump counts only where the
  * context channel finds the recent shape at least mildly new ({@code contextGate}), so routine edges such
@@ -38,7 +39,10 @@ public final class EnsembleDetector implements StreamingDetector {
         CONTEXT,
         /** The same over {@code contextDimension} block means of {@code coarseBlock} samples each: slower shapes. */
         COARSE_CONTEXT,
-        /** Smile isolation forest over lagged, normalised values, refitted every 512 samples on the last 1024. */
+        /**
+         * Smile isolation forest over lagged, normalised values, refitted every 512 samples on the last 1024; needs
+         * the optional module {@code homeostat-ops-ml-smile} ({@link FeatureSurprise}).
+         */
         ISOLATION
     }
 
@@ -125,7 +129,7 @@ public final class EnsembleDetector implements StreamingDetector {
     private final RobustDeviation difference;
     private final NeighbourComponent context;
     private final NeighbourComponent coarseContext;
-    private final IsolationComponent isolation;
+    private final FeatureSurprise isolation;
     private final SortedWindow normalisation = new SortedWindow(NORMALISATION_WINDOW);
     private final RecentValues recent;
     private final double[] embedding;
@@ -155,7 +159,9 @@ public final class EnsembleDetector implements StreamingDetector {
         int coarseStride = Math.max(options.contextStride(), options.coarseBlock() / 2);
         coarseContext = enabled[Channel.COARSE_CONTEXT.ordinal()]
                 ? new NeighbourComponent(options.contextHistory(), dimension, dimension * options.coarseBlock(), coarseStride) : null;
-        isolation = enabled[Channel.ISOLATION.ordinal()] ? new IsolationComponent(1024, features.length, 512, 50, options.seed()) : null;
+        isolation = enabled[Channel.ISOLATION.ordinal()] ? FeatureSurprise.provider()
+                .orElseThrow(() -> new IllegalStateException("the ISOLATION channel needs homeostat-ops-ml-smile on the class path"))
+                .create(1024, features.length, 512, 50, options.seed()) : null;
         recent = new RecentValues(Math.max(LAGS[LAGS.length - 1], dimension * options.coarseBlock()));
         embedding = new double[dimension];
         coarseEmbedding = new double[dimension];
@@ -163,9 +169,19 @@ public final class EnsembleDetector implements StreamingDetector {
         alarmSurprise = -Math.log(options.alarmPValue());
     }
 
-    /** A fresh detector for one series; it learns as it scores. */
-    public static EnsembleDetector fit(Options options) {
+    /** A fresh detector for one series; it trains nothing up front and learns as it scores. */
+    public static EnsembleDetector create(Options options) {
         return new EnsembleDetector(options);
+    }
+
+    /**
+     * Old name of {@link #create}: nothing is fitted here.
+     *
+     * @deprecated use {@link #create(Options)}
+     */
+    @Deprecated(forRemoval = true)
+    public static EnsembleDetector fit(Options options) {
+        return create(options);
     }
 
     /** The settings. */

@@ -39,9 +39,19 @@ public final class WindowedGaussianDetector implements StreamingDetector {
         this.ring = new double[options.window()];
     }
 
-    /** A fresh detector; it learns as it scores, so "fitting" is streaming. */
-    public static WindowedGaussianDetector fit(Options options) {
+    /** A fresh detector for one series; it trains nothing up front and learns as it scores. */
+    public static WindowedGaussianDetector create(Options options) {
         return new WindowedGaussianDetector(options);
+    }
+
+    /**
+     * Old name of {@link #create}: nothing is fitted here.
+     *
+     * @deprecated use {@link #create(Options)}
+     */
+    @Deprecated(forRemoval = true)
+    public static WindowedGaussianDetector fit(Options options) {
+        return create(options);
     }
 
     @Override

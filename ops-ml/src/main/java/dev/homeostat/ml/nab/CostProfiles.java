@@ -27,7 +27,7 @@ public final class CostProfiles {
         } catch (IOException e) {
             throw new NabInputException("cannot read profiles file " + file + ": " + e, e);
         }
-        if (!(JsonReader.parse(text, file.toString()) instanceof Map<?, ?> root) || root.isEmpty()) {
+        if (!(NabJson.parse(text, file.toString()) instanceof Map<?, ?> root) || root.isEmpty()) {
             throw new NabInputException(file + ": expected a non-empty JSON object of profiles");
         }
         List<CostProfile> profiles = new ArrayList<>();
@@ -49,9 +49,9 @@ public final class CostProfiles {
     }
 
     private static double weight(Map<?, ?> matrix, String name, Path file, String profile) {
-        if (!(matrix.get(name) instanceof Double value)) {
+        if (!(matrix.get(name) instanceof Number number)) {
             throw new NabInputException(file + ": profile '" + profile + "' needs a numeric " + name);
         }
-        return value;
+        return number.doubleValue();
     }
 }

@@ -44,7 +44,7 @@ public final class NabLabels {
         } catch (IOException e) {
             throw new NabInputException("cannot read windows file " + file + ": " + e, e);
         }
-        if (!(JsonReader.parse(text, file.toString()) instanceof Map<?, ?> root)) {
+        if (!(NabJson.parse(text, file.toString()) instanceof Map<?, ?> root)) {
             throw new NabInputException(file + ": expected a JSON object mapping file keys to window lists");
         }
         Map<String, List<TimeWindow>> windows = new TreeMap<>();

@@ -9,7 +9,7 @@ import java.util.Map;
  * @param threshold   the anomaly-score threshold that maximised the raw score over the whole corpus
  * @param raw         raw NAB score at that threshold
  * @param nullScore   raw score of a detector that never fires
- * @param perfect     raw score of a detector that fires on the first scorable row of every window
+ * @param perfect     {@code tpWeight * windows}: NAB's perfect detector, one detection on the first row of every window
  * @param normalized  {@code 100 * (raw - null) / (perfect - null)}: 0 for the null detector, 100 for the perfect one
  * @param byCategory  the same figures per category, at the corpus-wide threshold
  */

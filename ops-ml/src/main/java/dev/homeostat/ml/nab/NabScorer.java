@@ -13,19 +13,23 @@ import java.util.TreeMap;
  *
  * <p>Rules implemented: the first 15 % of each file (at most 750 rows) is a probation period whose rows
  * are ignored; a row with score &gt;= threshold is a detection; inside a window only the first detection
- * counts and earns {@code tpWeight * sigma(position)}, where {@code sigma(y) = 2/(1+e^{5y}) - 1} and
+ * counts and earns {@code tpWeight * sigma(position) / sigma(-1)} (exactly {@code tpWeight} on the window's first row), where {@code sigma(y) = 2/(1+e^{5y}) - 1} and
  * {@code y = -(end - row + 1) / width} runs from -1 at the window's start towards 0 at its end; a
  * detection outside every window costs {@code fpWeight * sigma(y)} with {@code y = (row - end) / (width - 1)}
  * measured from the previous window (so false alarms just after a window cost little) or the full
  * {@code fpWeight} before the first window and for {@code y > 3}; a window without a detection costs
  * {@code fnWeight}. One threshold per detector and profile is chosen to maximise the summed raw score
- * over the corpus, and the result is normalised so that a detector that never fires scores 0 and one
- * that fires on the first scorable row of every window scores 100.
+ * over the corpus, and the result is normalised as NAB does: {@code 100 * (raw - null) / (perfect - null)} with
+ * {@code null = -fnWeight * windows} and {@code perfect = tpWeight * windows} (a window lying in the probation
+ * still counts in both). Rows whose score is NaN never detect. {@code NabScorerCrossCheckTest} checks these figures
+ * against the independent scorer in {@code ../shared/tools/nab_score.py}.
  */
 public final class NabScorer {
 
     private static final double PROBATION_FRACTION = 0.15;
     private static final int PROBATION_CAP = 750;
+    /** sigma(-1): a detection on a window's first row earns exactly {@code tpWeight}, as in NAB. */
+    private static final double TP_SCALE = scaledSigmoid(-1.0);
 
     private NabScorer() {
     }
@@ -53,7 +57,7 @@ public final class NabScorer {
             IndexWindow window = windows.get(k);
             if (window.contains(row)) {
                 windowOf[0] = k;
-                return scaledSigmoid(-(double) (window.end() - row + 1) / window.width());
+                return scaledSigmoid(-(double) (window.end() - row + 1) / window.width()) / TP_SCALE;
             }
             if (window.end() < row) {
                 previous = window;
@@ -98,6 +102,9 @@ public final class NabScorer {
         int[] windowOf = new int[1];
         for (ScoredFile file : files) {
             for (int row = probationLength(file.length()); row < file.length(); row++) {
+                if (Double.isNaN(file.score(row))) {
+                    continue;
+                }
                 double weight = rowWeight(row, file.windows(), windowOf);
                 int globalWindow = windowOf[0] < 0 ? -1 : windowCount + windowOf[0];
                 points.add(new double[] {file.score(row), weight, globalWindow});
@@ -145,17 +152,12 @@ public final class NabScorer {
         boolean[] credited = new boolean[windows.size()];
         int[] windowOf = new int[1];
         int probation = probationLength(file.length());
-        for (IndexWindow window : windows) {
-            tally.nullScore -= profile.fnWeight();
-            int firstScorable = Math.max(window.start(), probation);
-            if (firstScorable <= window.end()) {
-                tally.perfect += profile.tpWeight() * rowWeight(firstScorable, windows, windowOf);
-            } else {
-                tally.perfect -= profile.fnWeight();
-            }
-        }
+        // NAB normalises against windows x tpWeight, even for a window that lies inside the probation.
+        tally.nullScore = -profile.fnWeight() * windows.size();
+        tally.perfect = profile.tpWeight() * windows.size();
         for (int row = probation; row < file.length(); row++) {
-            if (file.score(row) < threshold) {
+            double score = file.score(row);
+            if (Double.isNaN(score) || score < threshold) {
                 continue;
             }
             double weight = rowWeight(row, windows, windowOf);

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Homeostat's scaling policy: a pure function from a {@link PolicyInput} to a {@link Decision} with
- * its {@link Reason}. The operator calls it on every evaluation; the autoscaling benchmark runs the
+ * its {@link Reason}, written for the operator's scaler loop to call on every evaluation (that loop is
+ * being wired on another branch; on this one only the benchmark calls it); the autoscaling benchmark runs the
  * very same class.
  *
  * <p><b>Terms.</b> With learned per-replica capacity {@code μ} and target utilisation {@code u}: the

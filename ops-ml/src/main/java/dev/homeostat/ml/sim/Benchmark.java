@@ -73,10 +73,25 @@ public final class Benchmark {
      * @param referenceMeetsSlo whether the reference met the SLO target (else it is the oracle with the least time over)
      * @param timelineStep seconds per timeline row written (0 when none were written)
      * @param wallSeconds wall time of the runs
+     * @param optimum     the offline optimum's plan over the evaluation part, within {@link #SLO_TARGET_PERCENT} %
      */
     public record Result(String trace, SimOptions options, LoadProfile profile, int evalStart, ReportWindows windows,
                          List<RunResult> runs, List<PolicySummary> summaries, String reference,
-                         boolean referenceMeetsSlo, int timelineStep, double wallSeconds) {
+                         boolean referenceMeetsSlo, int timelineStep, double wallSeconds, OfflineOptimum.Plan optimum) {
+
+        /** The same result without the named policies' runs and summaries. */
+        public Result without(List<String> policies) {
+            return new Result(trace, options, profile, evalStart, windows,
+                    runs.stream().filter(x -> !policies.contains(x.policy())).toList(),
+                    summaries.stream().filter(x -> !policies.contains(x.policy())).toList(), reference,
+                    referenceMeetsSlo, timelineStep, wallSeconds, optimum);
+        }
+
+        /** A policy's mean cost ÷ the offline optimum's. */
+        public double costOverOptimum(String policy) {
+            PolicySummary s = summary(policy);
+            return s == null ? Double.NaN : s.replicaSeconds().mean() / optimum.cost();
+        }
 
         /** The summary of one policy, if it ran. */
         public PolicySummary summary(String policy) {
@@ -100,6 +115,7 @@ public final class Benchmark {
             Files.createDirectories(config.outDir());
         }
         long started = System.nanoTime();
+        OfflineOptimum.Plan optimum = OfflineOptimum.cached(options, profile, evalStart, SLO_TARGET_PERCENT);
         ExecutorService pool = Executors.newFixedThreadPool(config.threads());
         List<Future<RunResult>> futures = new ArrayList<>();
         try {
@@ -115,7 +131,7 @@ public final class Benchmark {
             }
             double wall = (System.nanoTime() - started) / 1e9;
             return summarise(trace.name(), options, profile, evalStart, windows, runs, config,
-                    config.outDir() == null ? 0 : step, wall);
+                    config.outDir() == null ? 0 : step, wall, optimum);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof UncheckedIOException io) {
@@ -141,7 +157,7 @@ public final class Benchmark {
     private static RunResult runOne(Simulation simulation, PolicySpec spec, long seed, Path outDir, int step,
                                     ReportWindows windows) {
         ReportWindows keep = seed == 1 ? windows : null;
-        if (outDir == null) {
+        if (outDir == null || Frontier.isSwept(spec.name())) {
             return simulation.run(spec, seed, null, step, keep);
         }
         Path file = outDir.resolve(spec.name() + "-seed" + seed + ".csv");
@@ -153,7 +169,8 @@ public final class Benchmark {
     }
 
     private static Result summarise(String trace, SimOptions options, LoadProfile profile, int evalStart,
-                                    ReportWindows windows, List<RunResult> runs, Config config, int step, double wall) {
+                                    ReportWindows windows, List<RunResult> runs, Config config, int step, double wall,
+                                    OfflineOptimum.Plan optimum) {
         Map<String, List<RunResult>> byPolicy = new LinkedHashMap<>();
         for (PolicySpec spec : config.policies()) {
             byPolicy.put(spec.name(), new ArrayList<>());
@@ -205,6 +222,7 @@ public final class Benchmark {
                     Stat.of(list.stream().mapToDouble(r -> (double) r.actions()).toArray()),
                     Stat.of(list.stream().mapToDouble(r -> (double) r.rebalanceSeconds()).toArray())));
         }
-        return new Result(trace, options, profile, evalStart, windows, runs, summaries, reference, meets, step, wall);
+        return new Result(trace, options, profile, evalStart, windows, runs, summaries, reference, meets, step, wall,
+                optimum);
     }
 }

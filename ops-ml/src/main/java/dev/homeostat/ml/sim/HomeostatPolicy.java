@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Runs Homeostat's own {@link ScalingPolicy} (the class the operator uses) in the simulator: it feeds
+ * Runs Homeostat's own {@link ScalingPolicy} (the class written for the operator's scaler loop) in the simulator: it feeds
  * each telemetry sample to a {@link SeasonalForecaster} of the arrival rate and to a
  * {@link CapacityEstimator}, builds the {@link PolicyInput} the operator would build, and keeps the
  * recent decisions for the policy's stabilization. Nothing here looks ahead: the forecaster sees the

@@ -14,10 +14,12 @@ public final class Policies {
 
     /** Every policy, in report order. */
     public static final List<String> ALL = List.of("static-peak", "hpa", "keda", "rate", "homeostat",
-            "oracle-1.0", "oracle-0.9", "oracle-0.8", "oracle-0.7");
+            "oracle-1.0", "oracle-0.9", "oracle-0.8", "oracle-0.7", "optimum");
 
     /** HPA target CPU utilisation of the baseline. */
     static final double HPA_TARGET = 0.7;
+    /** KEDA's default {@code activationLagThreshold}. */
+    static final double KEDA_ACTIVATION_LAG = 0;
 
     private Policies() {
     }
@@ -63,18 +65,25 @@ public final class Policies {
             case "static-peak" -> new PolicySpec(name, StaticPolicy::forTrainingPeak);
             case "hpa" -> new PolicySpec(name, c -> new HpaPolicy(HPA_TARGET, minOf(c), c.options().maxReplicas()));
             case "keda" -> new PolicySpec(name, c -> new KedaPolicy(kedaLagThreshold(c.options()),
-                    c.options().partitions(), minOf(c), c.options().maxReplicas()));
+                    KEDA_ACTIVATION_LAG, c.options().partitions(), minOf(c), c.options().maxReplicas()));
             case "rate" -> new PolicySpec(name, c -> new RatePolicy(minOf(c), c.options().maxReplicas()));
             case "homeostat" -> new PolicySpec(name, HomeostatPolicy::withDefaults);
+            case "optimum" -> optimum(Benchmark.SLO_TARGET_PERCENT);
             default -> {
                 if (!name.startsWith("oracle-")) {
                     throw new IllegalArgumentException("unknown policy '" + name + "'");
                 }
                 double u = parseUtilization(name);
-                yield new PolicySpec(oracleName(u), c -> new OraclePolicy(c.profile(), c.options().capacity(), u,
-                        c.options().readyDelaySeconds()));
+                yield PolicySpec.withForesight(oracleName(u), (c, profile) -> new OraclePolicy(profile,
+                        c.options().capacity(), u, c.options().readyDelaySeconds()));
             }
         };
+    }
+
+    /** The offline optimum's plan replayed in the simulator (a foresight policy); the plan is solved once per curve. */
+    public static PolicySpec optimum(double targetPercent) {
+        return PolicySpec.withForesight("optimum", (c, profile) -> new OptimumPolicy(
+                OfflineOptimum.cached(c.options(), profile, c.evalStartSecond(), targetPercent), profile, c.options()));
     }
 
     /** Whether {@code name} is one of the oracles. */

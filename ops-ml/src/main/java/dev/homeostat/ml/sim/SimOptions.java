@@ -20,6 +20,9 @@ package dev.homeostat.ml.sim;
  *                            false: a fluid group whose capacity is simply min(replicas, partitions)·μ
  * @param minReplicas         lower bound every policy respects
  * @param maxReplicas         upper bound every policy respects (replicas beyond the partitions idle)
+ * @param commitIntervalSeconds consumers commit their offsets this often (Kafka's {@code auto.commit.interval.ms}
+ *                            defaults to 5 s) and on every rebalance; lag is measured from committed offsets, as
+ *                            Kafka's admin API and KEDA report it, so it is never exactly zero under load
  */
 public record SimOptions(
         int peakReplicas,
@@ -35,7 +38,8 @@ public record SimOptions(
         double trainFraction,
         boolean rangeAssignment,
         int minReplicas,
-        int maxReplicas) {
+        int maxReplicas,
+        int commitIntervalSeconds) {
 
     /** Checks every field, naming the offending value. */
     public SimOptions {
@@ -54,9 +58,24 @@ public record SimOptions(
         require(minReplicas >= 0, "minReplicas must be >= 0", minReplicas);
         require(maxReplicas >= Math.max(1, minReplicas) && maxReplicas <= 10_000,
                 "maxReplicas must be in [max(1, minReplicas), 10000]", maxReplicas);
+        require(commitIntervalSeconds >= 1 && commitIntervalSeconds <= 600, "commitIntervalSeconds must be in [1, 600]",
+                commitIntervalSeconds);
     }
 
-    /** μ = 100/s with 5 % spread, peak 20 replicas, 60 s ready delay, 24 partitions, 5 s rebalance, 10 s SLO. */
+    /** The settings with Kafka's default 5 s offset-commit interval. */
+    public SimOptions(int peakReplicas, double capacity, double capacitySpread, int readyDelaySeconds, int partitions,
+                      int rebalanceSeconds, double sloSeconds, double compress, int telemetrySeconds,
+                      int telemetryDelaySeconds, double trainFraction, boolean rangeAssignment, int minReplicas,
+                      int maxReplicas) {
+        this(peakReplicas, capacity, capacitySpread, readyDelaySeconds, partitions, rebalanceSeconds, sloSeconds,
+                compress, telemetrySeconds, telemetryDelaySeconds, trainFraction, rangeAssignment, minReplicas,
+                maxReplicas, DEFAULT_COMMIT_INTERVAL_SECONDS);
+    }
+
+    /** Kafka's default {@code auto.commit.interval.ms}, in seconds. */
+    public static final int DEFAULT_COMMIT_INTERVAL_SECONDS = 5;
+
+    /** μ = 100/s with 5 % spread, peak 20 replicas, 60 s ready delay, 24 partitions, 5 s rebalance, 10 s SLO, 5 s commits. */
     public static SimOptions defaults() {
         return new SimOptions(20, 100, 0.05, 60, 24, 5, 10, 1, 15, 5, 0.7, false, 1, 24);
     }
@@ -64,7 +83,8 @@ public record SimOptions(
     /** A copy with another ready delay. */
     public SimOptions withReadyDelay(int seconds) {
         return new SimOptions(peakReplicas, capacity, capacitySpread, seconds, partitions, rebalanceSeconds, sloSeconds,
-                compress, telemetrySeconds, telemetryDelaySeconds, trainFraction, rangeAssignment, minReplicas, maxReplicas);
+                compress, telemetrySeconds, telemetryDelaySeconds, trainFraction, rangeAssignment, minReplicas, maxReplicas,
+                commitIntervalSeconds);
     }
 
     private static void require(boolean ok, String what, double value) {

@@ -20,8 +20,15 @@ import java.util.SplittableRandom;
  * With {@link SimOptions#rangeAssignment()} the partitions are owned as Kafka's range assignor gives
  * them ({@code P mod c} consumers hold one partition more), tracked as two classes of partitions so a
  * step stays O(1); a rebalance moves partitions with their lag. Time-lag is the worst class's
- * {@code lag ÷ its arrival rate} (the curve's rate, not the noisy count). Telemetry samples summarise
- * each {@code telemetrySeconds} window and reach policies {@code telemetryDelaySeconds} late.
+ * {@code lag ÷ its arrival rate} (the curve's rate, not the noisy count): that is the benchmark's yardstick,
+ * never shown to a policy.
+ *
+ * <p>What policies see is telemetry as a collector would gather it: samples summarise each
+ * {@code telemetrySeconds} window of measured (noisy) arrivals and processing and reach policies
+ * {@code telemetryDelaySeconds} late; the lag is measured from committed offsets (consumers commit every
+ * {@code commitIntervalSeconds} and on every rebalance), so records processed since the last commit still count
+ * as lag; the lag in seconds is that lag ÷ the window's measured arrival rate. Causal policies are built without
+ * the load curve ({@link SimContext}); only foresight policies receive it.
  *
  * <p>Each step is O(1) apart from the policy's own work; a run allocates only its samples.
  */
@@ -73,7 +80,7 @@ public final class Simulation {
      * {@code timelineStep} seconds; {@code windows} (may be null) says which series to keep for the report.
      */
     public RunResult run(PolicySpec spec, long seed, Writer timeline, int timelineStep, ReportWindows windows) {
-        AutoscalePolicy policy = spec.factory().apply(new SimContext(options, profile, evalStart, seed));
+        AutoscalePolicy policy = spec.create(new SimContext(options, evalStart, seed), profile);
         return new Run(spec.name(), policy, seed, timeline, Math.max(1, timelineStep), windows).execute();
     }
 
@@ -106,6 +113,9 @@ public final class Simulation {
         private double shareHeavy;
         private int heavyConsumers;
         private int consumers;
+        // Records processed since the last offset commit, per class: committed lag = lag + these.
+        private double uncommittedHeavy;
+        private double uncommittedLight;
 
         Run(String name, AutoscalePolicy policy, long seed, Writer timeline, int timelineStep, ReportWindows windows) {
             this.name = name;
@@ -174,6 +184,9 @@ public final class Simulation {
             int untilDecision = delay % period + 1;
             int untilSample = telemetry;
             int untilRow = timelineStep;
+            final int commitInterval = options.commitIntervalSeconds();
+            // Commits follow the consumers' polls, not the scrapes: each seed gets another phase between them.
+            int untilCommit = 1 + (int) Math.floorMod(seed, (long) commitInterval);
             for (int t = 0; t < duration; t++) {
                 // 1. Replicas whose ready delay has passed join the group.
                 promoteReady(t);
@@ -203,6 +216,9 @@ public final class Simulation {
                 }
                 // 3. A change of the group's size pauses consumption while partitions move.
                 if (ready != members) {
+                    // Kafka consumers commit what they processed before giving their partitions up.
+                    uncommittedHeavy = 0;
+                    uncommittedLight = 0;
                     reassign();
                     pauseUntil = t + options.rebalanceSeconds();
                 }
@@ -235,6 +251,8 @@ public final class Simulation {
                         lagLight = lagLight + aLight - capLight;
                     }
                     processed = pHeavy + pLight;
+                    uncommittedHeavy += pHeavy;
+                    uncommittedLight += pLight;
                     double busyConsumers = (capHeavy > 0 ? pHeavy / capHeavy * heavyConsumers : 0)
                             + (capLight > 0 ? pLight / capLight * (consumers - heavyConsumers) : 0);
                     busy = ready > 0 ? busyConsumers / ready : 0;
@@ -266,17 +284,23 @@ public final class Simulation {
                         zoom[(t - windows.zoomFrom()) / windows.zoomBucketSeconds()] += requested;
                     }
                 }
+                if (--untilCommit == 0) {
+                    untilCommit = commitInterval;
+                    uncommittedHeavy = 0;
+                    uncommittedLight = 0;
+                }
                 wArrivals += arrived;
                 wProcessed += processed;
                 wBusy += busy;
                 if (--untilSample == 0) {
                     untilSample = telemetry;
                     double arrivalRate = wArrivals / telemetry;
+                    double committedLag = lagHeavy + lagLight + uncommittedHeavy + uncommittedLight;
                     pendingSample = Sample.at(epochStartMillis + (t + 1) * 1000L)
                             .arrivalRate(arrivalRate)
                             .processedRate(wProcessed / telemetry)
-                            .lagRecords(lagHeavy + lagLight)
-                            .lagSeconds(timeLag)
+                            .lagRecords(committedLag)
+                            .lagSeconds(arrivalRate > 0 ? committedLag / arrivalRate : Double.NaN)
                             .busyFraction(Math.min(1, wBusy / telemetry))
                             .readyReplicas(ready)
                             .build();
@@ -353,10 +377,11 @@ public final class Simulation {
             return Math.max(heavy, light);
         }
 
+        /** The most-lagged partition's lag from committed offsets. */
         private double maxPartitionLag() {
-            double heavy = heavyPartitions > 0 ? lagHeavy / heavyPartitions : 0;
+            double heavy = heavyPartitions > 0 ? (lagHeavy + uncommittedHeavy) / heavyPartitions : 0;
             int lightPartitions = partitions - heavyPartitions;
-            double light = lightPartitions > 0 ? lagLight / lightPartitions : 0;
+            double light = lightPartitions > 0 ? (lagLight + uncommittedLight) / lightPartitions : 0;
             return Math.max(heavy, light);
         }
 

@@ -1,27 +1,48 @@
 package dev.homeostat.ml.sim;
 
-/** A fixed replica count, e.g. sized for the training part's peak ({@code static-peak}). */
+import dev.homeostat.ml.telemetry.Sample;
+
+/**
+ * A fixed replica count sized for the training part's peak ({@code static-peak}): during training it follows
+ * the highest arrival rate its telemetry has shown so far ({@code ceil(peak ÷ μ)}, never scaling down); from the
+ * first decision of the evaluation part on it holds that count for good. It reads telemetry only, as it arrives.
+ */
 final class StaticPolicy implements AutoscalePolicy {
 
-    private final int replicas;
+    private final double capacity;
+    private final int evalStart;
+    private double peakSeen;
+    private int frozen = -1;
 
-    StaticPolicy(int replicas) {
-        this.replicas = replicas;
+    StaticPolicy(double capacity, int evalStartSecond) {
+        this.capacity = capacity;
+        this.evalStart = evalStartSecond;
     }
 
-    /** Enough replicas for the training part's peak rate at full utilisation. */
+    /** The static policy of a run. */
     static StaticPolicy forTrainingPeak(SimContext context) {
-        double peak = context.profile().peakRate(0, context.evalStartSecond());
-        return new StaticPolicy((int) Math.ceil(peak / context.options().capacity()));
+        return new StaticPolicy(context.options().capacity(), context.evalStartSecond());
     }
 
     @Override
     public int periodSeconds() {
-        return 60;
+        return 15;
     }
 
     @Override
     public int desiredReplicas(PolicyView view) {
-        return replicas;
+        if (frozen > 0) {
+            return frozen;
+        }
+        Sample s = view.latest();
+        if (view.second() >= evalStart) {
+            frozen = Math.max(1, (int) Math.ceil(peakSeen / capacity - 1e-9));
+            return frozen;
+        }
+        if (s != null && s.arrivalRate() > peakSeen) {
+            peakSeen = s.arrivalRate();
+        }
+        // While training it follows the running peak, so no backlog from training is carried into evaluation.
+        return Math.max(view.requested(), (int) Math.ceil(peakSeen / capacity - 1e-9));
     }
 }

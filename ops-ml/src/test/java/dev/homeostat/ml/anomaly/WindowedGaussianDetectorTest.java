@@ -12,7 +12,7 @@ class WindowedGaussianDetectorTest {
     @Test
     void farOutlierScoresNearOneAndTypicalValueLow() {
         // given 500 standard-normal samples
-        WindowedGaussianDetector detector = WindowedGaussianDetector.fit(new WindowedGaussianDetector.Options(400, 10));
+        WindowedGaussianDetector detector = WindowedGaussianDetector.create(new WindowedGaussianDetector.Options(400, 10));
         Random random = new Random(1);
         for (int i = 0; i < 500; i++) {
             detector.score(i, random.nextGaussian());
@@ -24,7 +24,7 @@ class WindowedGaussianDetectorTest {
 
     @Test
     void firstSampleScoresZero() {
-        assertEquals(0.0, WindowedGaussianDetector.fit(new WindowedGaussianDetector.Options()).score(0, 5.0));
+        assertEquals(0.0, WindowedGaussianDetector.create(new WindowedGaussianDetector.Options()).score(0, 5.0));
     }
 
     @Test

@@ -51,11 +51,12 @@ class NabScorerTest {
     void detectionInTheMiddleOfAWindowEarnsTheHandComputedReward() {
         // given a detection at row 55 of window [50, 59]: relative position -(59 - 55 + 1) / 10 = -0.5
         NabScore score = NabScorer.score(List.of(file("cat/a.csv", List.of(WINDOW), 55)), CostProfile.STANDARD);
-        double reward = 2.0 / (1.0 + Math.exp(-2.5)) - 1.0;
-        // then raw = reward, null = -1, perfect = sigma(-1)
+        double reward = (2.0 / (1.0 + Math.exp(-2.5)) - 1.0) / NabScorer.scaledSigmoid(-1.0);
+        // then raw = reward (sigma(-0.5) / sigma(-1), as NAB scales it), null = -1, perfect = tpWeight * windows = 1
         assertEquals(reward, score.raw(), 1e-12);
         assertEquals(-1.0, score.nullScore(), 1e-12);
-        assertEquals(100.0 * (reward + 1.0) / (NabScorer.scaledSigmoid(-1.0) + 1.0), score.normalized(), 1e-9);
+        assertEquals(1.0, score.perfect(), 1e-12);
+        assertEquals(100.0 * (reward + 1.0) / 2.0, score.normalized(), 1e-9);
     }
 
     @Test
@@ -79,8 +80,8 @@ class NabScorerTest {
         NabScore after = NabScorer.scoreAt(List.of(file("cat/a.csv", List.of(WINDOW), 50, 61)), CostProfile.STANDARD, 1.0);
         NabScore lowFp = NabScorer.scoreAt(List.of(file("cat/a.csv", List.of(WINDOW), 50, 20)), CostProfile.REWARD_LOW_FP, 1.0);
         // then a false alarm before any window costs the full fpWeight, one just after costs less, and the low-FP profile doubles it
-        assertEquals(NabScorer.scaledSigmoid(-1.0) - 0.11, before.raw(), 1e-12);
-        assertEquals(NabScorer.scaledSigmoid(-1.0) - 0.22, lowFp.raw(), 1e-12);
+        assertEquals(1.0 - 0.11, before.raw(), 1e-12);
+        assertEquals(1.0 - 0.22, lowFp.raw(), 1e-12);
         assertTrue(after.raw() > before.raw());
         assertTrue(before.normalized() < 100.0);
         assertEquals(1, before.byCategory().get("cat").falsePositives());

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The HPA v2 and KEDA rules as the baselines implement them. */
 class BaselinePoliciesTest {
@@ -63,17 +64,29 @@ class BaselinePoliciesTest {
     }
 
     @Test
-    void kedaPollsEveryThirtySecondsAndHpaEveryFifteen() {
-        // given / when / then
-        assertEquals(30, new KedaPolicy(1000, 24, 1, 24).periodSeconds());
+    void kedaIsReadOnTheHpaSyncPeriodOfFifteenSeconds() {
+        // given / when / then the HPA reads KEDA's external metric every 15 s, as it reads CPU
+        assertEquals(15, new KedaPolicy(1000, 0, 24, 1, 24).periodSeconds());
         assertEquals(15, new HpaPolicy(0.7, 1, 24).periodSeconds());
-        assertThrows(IllegalArgumentException.class, () -> new KedaPolicy(0, 24, 1, 24));
+        assertThrows(IllegalArgumentException.class, () -> new KedaPolicy(0, 0, 24, 1, 24));
+    }
+
+    @Test
+    void kedaScalesToZeroOnlyWithMinZeroAfterTheCooldownAndBackToOneOnActivation() {
+        // given minReplicaCount 0 and an activation threshold of 50 records
+        KedaPolicy keda = new KedaPolicy(1000, 50, 24, 0, 24);
+        Sample quiet = Sample.at(0).lagRecords(40).arrivalRate(1).build();
+        Sample busy = Sample.at(0).lagRecords(60).arrivalRate(1).build();
+        // when / then inactive from the start: hold 1 until the 300 s cooldown passed, then 0; activation brings 1 back
+        assertEquals(1, keda.desiredReplicas(new PolicyView(15, 15_000, quiet, 2, 1, 1, 0)));
+        assertEquals(0, keda.desiredReplicas(new PolicyView(400, 400_000, quiet, 2, 1, 1, 0)));
+        assertEquals(1, keda.desiredReplicas(new PolicyView(415, 415_000, busy, 3, 0, 0, 0)));
     }
 
     @Test
     void kedaHoldsWithoutTelemetryAndScalesOnLag() {
         // given
-        KedaPolicy keda = new KedaPolicy(1000, 24, 1, 24);
+        KedaPolicy keda = new KedaPolicy(1000, 0, 24, 1, 24);
         // when / then no sample yet: keep; 5200 records of lag with 2 replicas: 6
         assertEquals(2, keda.desiredReplicas(new PolicyView(5, 5000, null, Double.NaN, 2, 2, 0)));
         Sample s = Sample.at(0).lagRecords(5200).arrivalRate(100).build();
@@ -85,7 +98,8 @@ class BaselinePoliciesTest {
         // given / when / then
         assertEquals(4, Policies.parse("oracle").size());
         assertEquals("oracle-0.85", Policies.parse("oracle-0.85").get(0).name());
-        assertEquals(9, Policies.parse(String.join(",", Policies.ALL)).size());
+        assertEquals(10, Policies.parse(String.join(",", Policies.ALL)).size());
+        assertTrue(Policies.spec("optimum").foresight());
         assertThrows(IllegalArgumentException.class, () -> Policies.parse("hpa,vpa"));
         assertThrows(IllegalArgumentException.class, () -> Policies.parse("oracle-1.5"));
     }

@@ -1,8 +1,10 @@
-package dev.homeostat.ml.anomaly;
+package dev.homeostat.ml.smile;
 
+import dev.homeostat.ml.anomaly.FeatureSurprise;
 import smile.anomaly.IsolationForest;
 import smile.anomaly.IsolationTree;
 import smile.math.MathEx;
+import java.util.ServiceLoader;
 
 /**
  * Isolation-forest surprise of a feature vector (Liu, Ting &amp; Zhou 2008) against recent history:
@@ -15,7 +17,7 @@ import smile.math.MathEx;
  * reseeds Smile's generator of the calling thread, which Smile shares with other code on that thread.)
  * Memory: {@code history * dimension} doubles plus the trees.
  */
-final class IsolationComponent {
+public final class SmileIsolationForest implements FeatureSurprise {
 
     private final double[][] ring;
     private final int refitEvery;
@@ -27,7 +29,7 @@ final class IsolationComponent {
     private int fits;
     private IsolationTree[] forest;
 
-    IsolationComponent(int history, int dimension, int refitEvery, int trees, long seed) {
+    SmileIsolationForest(int history, int dimension, int refitEvery, int trees, long seed) {
         this.ring = new double[history][dimension];
         this.refitEvery = refitEvery;
         this.trees = trees;
@@ -35,7 +37,8 @@ final class IsolationComponent {
     }
 
     /** Minus the mean path length of {@code features} in the current forest; 0 before the first fit. */
-    double surprise(double[] features) {
+    @Override
+    public double surprise(double[] features) {
         if (forest == null) {
             return 0.0;
         }
@@ -47,13 +50,23 @@ final class IsolationComponent {
     }
 
     /** Remembers the vector and refits when due. */
-    void learn(double[] features) {
+    @Override
+    public void learn(double[] features) {
         System.arraycopy(features, 0, ring[head], 0, features.length);
         head = (head + 1) % ring.length;
         size = Math.min(size + 1, ring.length);
         if (++sinceFit >= refitEvery || (forest == null && size >= Math.min(ring.length, refitEvery / 2))) {
             refit();
             sinceFit = 0;
+        }
+    }
+
+    /** The {@link ServiceLoader} entry point that {@code homeostat-ops-ml} finds. */
+    public static final class Provider implements FeatureSurprise.Provider {
+
+        @Override
+        public FeatureSurprise create(int history, int dimension, int refitEvery, int trees, long seed) {
+            return new SmileIsolationForest(history, dimension, refitEvery, trees, seed);
         }
     }
 

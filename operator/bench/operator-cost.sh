@@ -62,7 +62,7 @@ QUARKUS_LOG_LEVEL=WARN \
 OPERATOR_PID=$!
 echo "operator pid $OPERATOR_PID, $APPS apps, JVM options: $JVM_OPTS (logs in $WORK)"
 sleep "$WARMUP"
-kill -0 "$OPERATOR_PID" 2>/dev/null || { echo "operator exited during warm-up: $(grep -m1 -E 'OutOfMemoryError|ERROR' "$WORK/operator.log")" >&2; exit 1; }
+kill -0 "$OPERATOR_PID" 2>/dev/null || { echo "operator exited during warm-up: $(grep -m1 -E 'Terminating due to|ERROR' "$WORK/operator.log")" >&2; exit 1; }
 
 ticks() { awk '{print $14 + $15}' "/proc/$OPERATOR_PID/stat"; }
 HZ=$(getconf CLK_TCK)

@@ -10,6 +10,7 @@
 #
 #   operator/bench/operator-cost.sh                 # 500 apps, 180 s warm-up, 120 s window
 #   APPS=100 WARMUP=90 WINDOW=60 operator/bench/operator-cost.sh
+#   JVM_OPTS="-XX:+UseSerialGC -Xmx512m" SKIP_BUILD=1 operator/bench/operator-cost.sh   # other JVM options, no rebuild
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 APPS=${APPS:-500}
@@ -25,10 +26,13 @@ JVM_OPTS=${JVM_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx160m -Xss512k -XX:MaxMetaspac
 JAVA="$JAVA_HOME/bin/java"
 WORK=$(mktemp -d /tmp/homeostat-bench-XXXXXX)
 
-./mvnw -B -q -pl operator -am package -DskipTests \
-  -Dquarkus.operator-sdk.enable-ssa=false -Dquarkus.package.output-directory=bench-app
-./mvnw -B -q -pl operator -am test-compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt"
+if [ -z "${SKIP_BUILD:-}" ]; then   # SKIP_BUILD=1 reuses the previous run's build
+  ./mvnw -B -q -pl operator -am package -DskipTests \
+    -Dquarkus.operator-sdk.enable-ssa=false -Dquarkus.package.output-directory=bench-app
+  ./mvnw -B -q -pl operator -am test-compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=operator/target/bench-classpath.txt
+fi
+cp operator/target/bench-classpath.txt "$WORK/classpath.txt"
 
 cleanup() {
   [ -n "${OPERATOR_PID:-}" ] && kill "$OPERATOR_PID" 2>/dev/null || true
@@ -58,7 +62,7 @@ QUARKUS_LOG_LEVEL=WARN \
 OPERATOR_PID=$!
 echo "operator pid $OPERATOR_PID, $APPS apps, JVM options: $JVM_OPTS (logs in $WORK)"
 sleep "$WARMUP"
-kill -0 "$OPERATOR_PID" || { echo "operator exited, see $WORK/operator.log" >&2; exit 1; }
+kill -0 "$OPERATOR_PID" 2>/dev/null || { echo "operator exited during warm-up: $(grep -m1 -E 'Terminating due to|ERROR' "$WORK/operator.log")" >&2; exit 1; }
 
 ticks() { awk '{print $14 + $15}' "/proc/$OPERATOR_PID/stat"; }
 HZ=$(getconf CLK_TCK)

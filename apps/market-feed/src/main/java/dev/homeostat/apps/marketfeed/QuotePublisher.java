@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeostat.apps.marketfeed.metrics.FeedMetrics;
 import dev.homeostat.apps.marketfeed.profile.Pacer;
 import dev.homeostat.apps.marketfeed.profile.ProfileSpec;
+import dev.homeostat.apps.marketfeed.profile.TraceDirectory;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -43,6 +44,7 @@ public class QuotePublisher {
     private final FeedMetrics metrics;
     private final Clock clock;
     private final QuoteGenerator generator;
+    private final TraceDirectory traces;
     private final AtomicLong inFlight = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -58,6 +60,7 @@ public class QuotePublisher {
         this.metrics = metrics;
         this.clock = clock;
         this.generator = new QuoteGenerator(config.symbols(), config.seed());
+        this.traces = TraceDirectory.of(config.traceDir());
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -83,7 +86,7 @@ public class QuotePublisher {
 
     /** Switches to a new load profile, starting its clock now; invalid specs throw IllegalArgumentException. */
     public synchronized void apply(ProfileSpec spec) {
-        Pacer next = new Pacer(spec.toProfile(), System.nanoTime(), MAX_BURST);
+        Pacer next = new Pacer(spec.toProfile(traces), System.nanoTime(), MAX_BURST);
         pacer = next;
         activeSpec = spec;
         LOG.infof("load profile now %s", spec);

@@ -36,7 +36,11 @@ public class QuotePublisher {
 
     private static final Logger LOG = Logger.getLogger(QuotePublisher.class);
     private static final Duration MAX_BURST = Duration.ofSeconds(1);
-    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Longest wait at shutdown for outstanding acknowledgements. With the producer's own close (the
+     * channel's {@code close-timeout}, 5 s) it keeps the whole stop well inside Kubernetes' 30 s grace.
+     */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(8);
 
     private final Emitter<String> emitter;
     private final ObjectMapper mapper;
@@ -73,10 +77,11 @@ public class QuotePublisher {
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        // One deadline for the whole drain, so a stalled tick cannot add its own wait to it.
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
         scheduler.shutdown();
         scheduler.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         // Graceful shutdown: give the producer time to get acknowledgements for what it already holds.
-        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }

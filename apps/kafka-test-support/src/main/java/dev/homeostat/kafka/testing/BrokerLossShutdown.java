@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The stop a pod sees when Kafka is gone: the app jar runs as a process against the broker, takes
@@ -12,6 +13,29 @@ import java.util.Map;
 public final class BrokerLossShutdown {
 
     private BrokerLossShutdown() {
+    }
+
+    /**
+     * The whole check for the app of the current module: a fresh broker with {@code topics}
+     * ({@code name:partitions[:compact],…}), the packaged jar ({@code target/quarkus-app}) started with
+     * {@code properties}, {@code traffic} sent once it logs {@code readyLine}, the broker stopped,
+     * SIGTERM; fails unless the app exits within Kubernetes' grace period. Prints the time it took.
+     */
+    public static void assertExitsWithinGrace(String topics, Map<String, String> properties, String readyLine,
+                                              Consumer<EmbeddedKafkaBroker> traffic) throws InterruptedException {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.Options.defaults())) {
+            TopicSpec.parseList(topics).forEach(topic -> topic.createOn(broker));
+            Duration took = timeToExit(Path.of("target/quarkus-app/quarkus-run.jar"), broker, properties, readyLine,
+                    () -> traffic.accept(broker), Path.of("target/shutdown-it.log"));
+            if (took == null) {
+                throw new AssertionError("still running " + AppProcess.KUBERNETES_GRACE.multipliedBy(2)
+                        + " after SIGTERM; see target/shutdown-it.log");
+            }
+            System.out.println("exited " + took.toMillis() + " ms after SIGTERM with the broker down");
+            if (took.compareTo(AppProcess.KUBERNETES_GRACE) >= 0) {
+                throw new AssertionError("exit took " + took + ", beyond Kubernetes' grace of " + AppProcess.KUBERNETES_GRACE);
+            }
+        }
     }
 
     /**

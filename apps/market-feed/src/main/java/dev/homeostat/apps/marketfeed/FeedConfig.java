@@ -35,6 +35,12 @@ public interface FeedConfig {
     @WithDefault("5000")
     int maxInFlight();
 
+    /**
+     * The only directory trace profiles read from; {@code traceFile} names a file relative to it. Unset:
+     * trace profiles are refused.
+     */
+    Optional<String> traceDir();
+
     /** The load profile at start. */
     Profile profile();
 
@@ -60,7 +66,7 @@ public interface FeedConfig {
         @WithDefault("300")
         double rampSeconds();
 
-        /** trace: path of a {@code timestamp,value} CSV, e.g. NAB's realKnownCause/nyc_taxi.csv. */
+        /** trace: a {@code timestamp,value} CSV relative to {@code trace-dir}, e.g. NAB's realKnownCause/nyc_taxi.csv. */
         Optional<String> traceFile();
 
         /** trace: wall seconds each trace point lasts. */

@@ -1,8 +1,13 @@
 package dev.homeostat.apps.marketfeed;
 
-import java.io.UncheckedIOException;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.homeostat.apps.marketfeed.profile.ProfileSpec;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,10 +22,21 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProfileResource {
 
-    private final QuotePublisher publisher;
+    /** Largest profile body accepted, characters (a real profile is under 200). */
+    static final int MAX_BODY_LENGTH = 4096;
 
-    ProfileResource(QuotePublisher publisher) {
+    private final QuotePublisher publisher;
+    private final ObjectReader profileReader;
+
+    ProfileResource(QuotePublisher publisher, ObjectMapper mapper) {
         this.publisher = publisher;
+        // The body is parsed here, not by the framework, so every malformed input gets the same short 400.
+        ObjectMapper strict = mapper.copy();
+        strict.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNumberLength(32).maxStringLength(1024).maxNestingDepth(4).build());
+        this.profileReader = strict.readerFor(ProfileSpec.class)
+                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** The active profile, its current rate and the publishing counters. */
@@ -29,19 +45,37 @@ public class ProfileResource {
         return publisher.status();
     }
 
-    /** Replaces the active profile; 400 with the reason when the profile is invalid. */
+    /** Replaces the active profile; 400 with the reason when the body or the profile is invalid. */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response replace(ProfileSpec spec) {
+    public Response replace(String body) {
+        if (body == null || body.isBlank()) {
+            return badRequest("a JSON profile body is required");
+        }
+        if (body.length() > MAX_BODY_LENGTH) {
+            return badRequest("the profile body must be at most " + MAX_BODY_LENGTH + " characters");
+        }
+        ProfileSpec spec;
+        try {
+            spec = profileReader.readValue(body);
+        } catch (UnrecognizedPropertyException e) {
+            return badRequest("unknown profile field '" + cut(e.getPropertyName()) + "'");
+        } catch (JsonProcessingException e) {
+            return badRequest("malformed profile JSON: " + cut(e.getOriginalMessage()));
+        }
         if (spec == null) {
             return badRequest("a JSON profile body is required");
         }
         try {
             publisher.apply(spec);
             return Response.ok(publisher.status()).build();
-        } catch (IllegalArgumentException | UncheckedIOException e) {
+        } catch (IllegalArgumentException e) {
             return badRequest(e.getMessage());
         }
+    }
+
+    private static String cut(String text) {
+        return text == null || text.length() <= 160 ? text : text.substring(0, 160) + "...";
     }
 
     private static Response badRequest(String reason) {

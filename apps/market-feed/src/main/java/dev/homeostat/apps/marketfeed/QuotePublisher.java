@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeostat.apps.marketfeed.metrics.FeedMetrics;
 import dev.homeostat.apps.marketfeed.profile.Pacer;
 import dev.homeostat.apps.marketfeed.profile.ProfileSpec;
+import dev.homeostat.apps.marketfeed.profile.TraceDirectory;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -35,7 +36,11 @@ public class QuotePublisher {
 
     private static final Logger LOG = Logger.getLogger(QuotePublisher.class);
     private static final Duration MAX_BURST = Duration.ofSeconds(1);
-    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Longest wait at shutdown for outstanding acknowledgements. With the producer's own close (the
+     * channel's {@code close-timeout}, 5 s) it keeps the whole stop well inside Kubernetes' 30 s grace.
+     */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(8);
 
     private final Emitter<String> emitter;
     private final ObjectMapper mapper;
@@ -43,6 +48,7 @@ public class QuotePublisher {
     private final FeedMetrics metrics;
     private final Clock clock;
     private final QuoteGenerator generator;
+    private final TraceDirectory traces;
     private final AtomicLong inFlight = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -58,6 +64,7 @@ public class QuotePublisher {
         this.metrics = metrics;
         this.clock = clock;
         this.generator = new QuoteGenerator(config.symbols(), config.seed());
+        this.traces = TraceDirectory.of(config.traceDir());
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -70,10 +77,11 @@ public class QuotePublisher {
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        // One deadline for the whole drain, so a stalled tick cannot add its own wait to it.
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
         scheduler.shutdown();
         scheduler.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         // Graceful shutdown: give the producer time to get acknowledgements for what it already holds.
-        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
@@ -83,7 +91,7 @@ public class QuotePublisher {
 
     /** Switches to a new load profile, starting its clock now; invalid specs throw IllegalArgumentException. */
     public synchronized void apply(ProfileSpec spec) {
-        Pacer next = new Pacer(spec.toProfile(), System.nanoTime(), MAX_BURST);
+        Pacer next = new Pacer(spec.toProfile(traces), System.nanoTime(), MAX_BURST);
         pacer = next;
         activeSpec = spec;
         LOG.infof("load profile now %s", spec);

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -33,6 +31,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerTestResource.class,
         initArgs = @ResourceArg(name = KafkaBrokerTestResource.TOPICS_ARG, value = "quotes:3"))
+@QuarkusTestResource(TraceDirectoryResource.class)
 class MarketFeedTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -82,11 +81,11 @@ class MarketFeedTest {
     @Test
     void replaysTheNycTaxiTraceTimeCompressed() {
         // given
-        Optional<Path> trace = NabData.file("realKnownCause/nyc_taxi.csv");
-        assumeTrue(trace.isPresent(), "shared NAB data not found beside the clone; skipping the trace replay");
+        assumeTrue(NabData.file("realKnownCause/nyc_taxi.csv").isPresent(),
+                "shared NAB data not found beside the clone; skipping the trace replay");
         long before = status().path("acknowledged").asLong();
         // when: half a second per half-hour point, 0.01 records/s per taxi passenger
-        putProfile("{\"type\":\"trace\",\"traceFile\":\"" + trace.get() + "\",\"secondsPerPoint\":0.5,\"traceScale\":0.01}");
+        putProfile("{\"type\":\"trace\",\"traceFile\":\"nyc_taxi.csv\",\"secondsPerPoint\":0.5,\"traceScale\":0.01}");
         // then: nyc_taxi values lie between 8 and 39197, so the rate is within [0.08, 392]
         double rate = status().path("currentRate").asDouble();
         assertTrue(rate > 0.0 && rate < 392, "rate " + rate);

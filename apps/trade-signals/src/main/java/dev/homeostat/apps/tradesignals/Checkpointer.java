@@ -14,6 +14,7 @@ import dev.homeostat.apps.tradesignals.metrics.SignalMetrics;
 import dev.homeostat.apps.tradesignals.state.SymbolStateStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -28,7 +29,8 @@ import org.jboss.logging.Logger;
  * at any point loses nothing: the replay after restart starts at or before the first quote whose
  * effect is not in the checkpointed state, and skips quotes that are. Only orders emitted since the
  * last completed checkpoint can be emitted again, with the same order id. A failed checkpoint latches:
- * no later state is written (it would hide the failed orders from the replay), and liveness goes DOWN.
+ * no later state is written (it would hide the failed orders from the replay), the processor stops
+ * taking records (bounded memory), and liveness goes DOWN so the probe restarts the app.
  */
 @ApplicationScoped
 public class Checkpointer {
@@ -42,6 +44,7 @@ public class Checkpointer {
     private final ReentrantLock serial = new ReentrantLock();
     private ScheduledExecutorService scheduler;
     private volatile String failure;
+    private volatile boolean closed;
 
     Checkpointer(SignalProcessor processor, SymbolStateStore store, SignalMetrics metrics, TradeSignalsConfig config) {
         this.processor = processor;
@@ -57,16 +60,31 @@ public class Checkpointer {
                 TimeUnit.NANOSECONDS);
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        scheduler.shutdown();
+    void onStop(@Observes @Priority(2) ShutdownEvent event) {
+        // A periodic checkpoint may be waiting (up to checkpoint-timeout) for a broker that is gone:
+        // interrupt it, so the final one gets the lock within the shutdown budget.
+        scheduler.shutdownNow();
         // Graceful shutdown: what was processed becomes durable and acknowledged before the consumer closes.
         boolean done = checkpoint(config.shutdownTimeout());
+        closed = true;
+        processor.release();
         LOG.infof("final checkpoint at shutdown %s", done ? "completed" : "did not complete; the next owner replays");
     }
 
     /** Runs one checkpoint now; false if it failed or a previous one failed. */
     public boolean checkpoint(Duration timeout) {
-        serial.lock();
+        if (closed) {
+            return false;   // after the final checkpoint (e.g. the revocation when the consumer closes)
+        }
+        try {
+            if (!serial.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                LOG.warnf("no checkpoint within %s: another one still waits for the broker", timeout);
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
         try {
             if (failure != null) {
                 return false;
@@ -76,17 +94,21 @@ public class Checkpointer {
                 return true;
             }
             long started = System.nanoTime();
+            // One deadline for both waits: the timeout bounds the whole checkpoint (and so the shutdown).
+            long deadline = started + timeout.toNanos();
             CompletableFuture.allOf(work.sends().toArray(CompletableFuture[]::new))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            store.write(work.states()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    .get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            store.write(work.states()).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             for (Message<?> message : work.messages()) {
                 message.ack();
             }
             metrics.checkpointed(System.nanoTime() - started);
+            processor.resume();
             return true;
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             failure = "checkpoint failed, processing is no longer acknowledged: " + cause;
+            processor.halt();
             metrics.checkpointFailed();
             LOG.error(failure, cause);
             return false;

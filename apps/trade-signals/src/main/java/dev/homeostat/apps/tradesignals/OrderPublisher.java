@@ -1,6 +1,7 @@
 package dev.homeostat.apps.tradesignals;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -13,8 +14,11 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -35,11 +39,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OrderPublisher {
 
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration MAX_BLOCK = Duration.ofSeconds(5);
+
     private final KafkaProducer<String, String> producer;
     private final String topic;
     private final TextMapPropagator propagator;
     private final Tracer tracer;
     private final boolean tracing;
+    private volatile boolean stopping;
 
     OrderPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                    TradeSignalsConfig config, Instance<OpenTelemetry> openTelemetry) {
@@ -53,13 +61,22 @@ public class OrderPublisher {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, "trade-signals-orders",
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                // send() blocks the consuming thread while metadata is missing (broker gone): 60 s by
+                // default, per order, which kept a stop past Kubernetes' grace. A failed send fails the
+                // checkpoint, so nothing is lost: the quotes are replayed.
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) MAX_BLOCK.toMillis()),
                 new StringSerializer(), new StringSerializer());
     }
 
     /** Sends the order; the future completes when the broker acknowledged it (exceptionally if it failed). */
     public CompletableFuture<Void> send(Order order, ConsumerRecord<String, ?> trigger) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        if (stopping) {
+            // After SIGTERM no new order is started: the quote is not acknowledged and will be replayed.
+            acknowledged.completeExceptionally(new IllegalStateException("shutting down; order not sent"));
+            return acknowledged;
+        }
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, order.symbol(), OrderJson.encode(order));
         record.headers().add("order-id", order.orderId().getBytes(StandardCharsets.UTF_8));
         Span span = tracing ? producerSpan(trigger, record.headers()) : Span.getInvalid();
@@ -94,9 +111,18 @@ public class OrderPublisher {
         return span;
     }
 
-    /** Flushes and closes the producer; runs after the final checkpoint (a shutdown observer). */
+    /** First of the shutdown observers: orders still being processed fail fast instead of blocking. */
+    void onStop(@Observes @Priority(1) ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /**
+     * Closes the producer, waiting at most 5 s for unsent orders (unbounded by default: with the broker
+     * gone that is {@code delivery.timeout.ms}, 2 min, past Kubernetes' grace). Orders not sent are
+     * not lost: their quotes were not acknowledged, so the next owner replays them.
+     */
     @PreDestroy
     void close() {
-        producer.close();
+        producer.close(CLOSE_TIMEOUT);
     }
 }

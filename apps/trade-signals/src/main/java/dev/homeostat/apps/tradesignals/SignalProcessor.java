@@ -27,6 +27,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * orders it triggers and sends malformed records to the dead-letter topic. Batches are acknowledged
  * (so their offsets committed) only by the next {@link Checkpointer checkpoint}, after the orders and
  * the new states are durable. Batch consumption is what lets the app keep up with a raw consumer.
+ *
+ * <p>Back-pressure: when more than {@code max-unacknowledged-records} processed records wait for a
+ * checkpoint (checkpoints slow) or checkpointing has failed, the returned stage stays open until a
+ * checkpoint takes the work. SmallRye then requests no further batch and pauses the consumer, so
+ * memory stays bounded instead of growing with every record polled while nothing can be made durable.
  */
 @ApplicationScoped
 public class SignalProcessor {
@@ -41,6 +46,10 @@ public class SignalProcessor {
     private final AtomicLong processed = new AtomicLong();
     private List<CompletableFuture<Void>> pendingSends = new ArrayList<>();
     private List<Message<?>> pendingMessages = new ArrayList<>();
+    private int pendingRecords;
+    private CompletableFuture<Void> backPressure;
+    private boolean halted;
+    private final int maxPendingRecords;
 
     SignalProcessor(TradeSignalsConfig config, OrderPublisher orders,
                     DeadLetterPublisher deadLetters, SignalMetrics metrics) {
@@ -50,6 +59,7 @@ public class SignalProcessor {
         this.orders = orders;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.maxPendingRecords = config.maxUnacknowledgedRecords();
     }
 
     /** Processes one poll batch; returns at once, the batch is acknowledged by a later checkpoint. */
@@ -62,8 +72,17 @@ public class SignalProcessor {
         long started = System.nanoTime();
         int in = 0;
         int out = 0;
+        CompletableFuture<Void> done;
         synchronized (lock) {
+            if (halted) {
+                // Checkpointing failed: nothing processed now could be made durable; take nothing more.
+                backPressure = new CompletableFuture<>();
+                return backPressure;
+            }
             for (ConsumerRecord<String, byte[]> record : metadata.getRecords()) {
+                if (halted) {
+                    break;      // checkpointing failed while this batch ran: the rest would never be durable
+                }
                 // A batch polled before a revocation may still hold records of partitions now owned elsewhere.
                 if (!ownedPartitions.contains(record.partition())) {
                     continue;
@@ -72,10 +91,18 @@ public class SignalProcessor {
                 out += process(record);
             }
             pendingMessages.add(batch);
+            pendingRecords += in;
+            if (halted || pendingRecords > maxPendingRecords) {
+                // Hold the stream: no next batch until a checkpoint takes this work (never, once halted).
+                backPressure = new CompletableFuture<>();
+                done = backPressure;
+            } else {
+                done = CompletableFuture.completedFuture(null);
+            }
         }
         processed.addAndGet(in);
         metrics.batch(in, out, System.nanoTime() - started);
-        return CompletableFuture.completedFuture(null);
+        return done;
     }
 
     private int process(ConsumerRecord<String, byte[]> record) {
@@ -95,7 +122,13 @@ public class SignalProcessor {
         if (outcome.order() == null) {
             return 0;
         }
-        pendingSends.add(orders.send(outcome.order(), record));
+        CompletableFuture<Void> sent = orders.send(outcome.order(), record);
+        pendingSends.add(sent);
+        if (sent.isCompletedExceptionally()) {
+            // The send failed at once (broker unreachable past max.block.ms, or shutting down): the
+            // checkpoint that takes it fails, so stop here rather than block on every further order.
+            halted = true;
+        }
         return 1;
     }
 
@@ -105,7 +138,52 @@ public class SignalProcessor {
             Checkpoint work = new Checkpoint(pendingSends, engine.takeDirty(), pendingMessages);
             pendingSends = new ArrayList<>();
             pendingMessages = new ArrayList<>();
+            pendingRecords = 0;
             return work;
+        }
+    }
+
+    /** Lets the stream go on after a checkpoint made the held work durable. */
+    void resume() {
+        CompletableFuture<Void> held;
+        synchronized (lock) {
+            held = halted ? null : backPressure;
+            backPressure = null;
+        }
+        if (held != null) {
+            held.complete(null);
+        }
+    }
+
+    /**
+     * Stops taking records for good (checkpointing failed): the next batch holds the stream, so memory
+     * stays bounded until the liveness probe restarts the app and it replays from the committed offsets.
+     */
+    void halt() {
+        synchronized (lock) {
+            halted = true;
+            // The work of the failed interval can never be acknowledged: let it go.
+            pendingSends = new ArrayList<>();
+            pendingMessages = new ArrayList<>();
+        }
+    }
+
+    /** Releases a held stream at shutdown so the consumer can close; nothing more is acknowledged. */
+    void release() {
+        CompletableFuture<Void> held;
+        synchronized (lock) {
+            held = backPressure;
+            backPressure = null;
+        }
+        if (held != null) {
+            held.completeExceptionally(new IllegalStateException("shutting down with unacknowledged records"));
+        }
+    }
+
+    /** Records processed and not yet handed to a checkpoint. */
+    public int pendingRecords() {
+        synchronized (lock) {
+            return pendingRecords;
         }
     }
 

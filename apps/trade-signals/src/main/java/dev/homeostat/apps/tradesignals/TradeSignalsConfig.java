@@ -44,6 +44,13 @@ public interface TradeSignalsConfig {
     @WithDefault("PT0.2S")
     Duration checkpointInterval();
 
+    /**
+     * Processed records waiting for a checkpoint beyond which the app takes no new batch until a
+     * checkpoint completes (back-pressure: bounds memory when checkpoints are slow or failing).
+     */
+    @WithDefault("50000")
+    int maxUnacknowledgedRecords();
+
     /** Longest wait for the orders and checkpoints of one interval before the app reports itself unhealthy. */
     @WithDefault("PT3M")
     Duration checkpointTimeout();
@@ -56,7 +63,10 @@ public interface TradeSignalsConfig {
     @WithDefault("PT5S")
     Duration lagInterval();
 
-    /** Longest wait for the final checkpoint at shutdown. */
+    /**
+     * Longest wait for the final checkpoint at shutdown (and before a revocation). With the producers'
+     * 5 s close it keeps a stop inside Kubernetes' 30 s grace, also with the broker gone.
+     */
     @WithDefault("PT10S")
     Duration shutdownTimeout();
 }

@@ -1,9 +1,12 @@
 package dev.homeostat.apps.marketfeed.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
 
@@ -64,20 +67,25 @@ class LoadProfileTest {
         ProfileSpec missing = new ProfileSpec("ramp", null, 10.0, null, 4.0, null, null, null);
         ProfileSpec unknown = new ProfileSpec("sine", 1.0, null, null, null, null, null, null);
         // when / then
-        assertEquals(new RampProfile(10, 20, Duration.ofSeconds(4)), ramp.toProfile());
-        assertEquals(new ConstantProfile(5), ProfileSpec.constant(5).toProfile());
-        assertTrue(assertThrows(IllegalArgumentException.class, missing::toProfile).getMessage().contains("toRate"));
-        assertTrue(assertThrows(IllegalArgumentException.class, unknown::toProfile).getMessage().contains("sine"));
+        assertEquals(new RampProfile(10, 20, Duration.ofSeconds(4)), ramp.toProfile(TraceDirectory.none()));
+        assertEquals(new ConstantProfile(5), ProfileSpec.constant(5).toProfile(TraceDirectory.none()));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> missing.toProfile(TraceDirectory.none())).getMessage().contains("toRate"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> unknown.toProfile(TraceDirectory.none())).getMessage().contains("sine"));
     }
 
     @Test
-    void traceFileParsingReportsTheBadLine() {
+    void traceFileParsingReportsTheBadLine() throws Exception {
         // given
         List<String> good = List.of("timestamp,value", "2014-07-01 00:00:00,10844", "2014-07-01 00:30:00,8127");
         List<String> bad = List.of("timestamp,value", "2014-07-01 00:00:00,10844", "2014-07-01 00:30:00,lots");
         // when / then
-        assertEquals(List.of(10844.0, 8127.0), TraceFile.parseValues(good, "t.csv"));
-        var error = assertThrows(IllegalArgumentException.class, () -> TraceFile.parseValues(bad, "t.csv"));
+        assertEquals(List.of(10844.0, 8127.0), TraceDirectory.parse(reader(good), "t.csv"));
+        var error = assertThrows(IllegalArgumentException.class, () -> TraceDirectory.parse(reader(bad), "t.csv"));
         assertTrue(error.getMessage().startsWith("t.csv:3:"), error.getMessage());
+        assertFalse(error.getMessage().contains("lots"), "the line's content stays out of the error");
+    }
+
+    private static BufferedReader reader(List<String> lines) {
+        return new BufferedReader(new StringReader(String.join("\n", lines)));
     }
 }

@@ -22,11 +22,13 @@ public class FillProcessor {
 
     private final BookWriter books;
     private final StreamMetrics metrics;
+    private final PartitionOwnership ownership;
 
     /** The processor with its collaborators. */
-    public FillProcessor(BookWriter books, StreamMetrics metrics) {
+    public FillProcessor(BookWriter books, StreamMetrics metrics, PartitionOwnership ownership) {
         this.books = books;
         this.metrics = metrics;
+        this.ownership = ownership;
     }
 
     /** Applies one fill record. */
@@ -34,6 +36,12 @@ public class FillProcessor {
     public Uni<Void> process(Message<String> record) {
         long started = System.nanoTime();
         metrics.recordIn("fills");
+        var position = record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElseThrow(() -> new IllegalStateException("fills channel must be a Kafka channel"));
+        if (!ownership.owns(position.getTopic(), position.getPartition())) {
+            // Polled before its partition moved: the new owner applies it.
+            return Uni.createFrom().completionStage(record.ack());
+        }
         Fill fill;
         try {
             fill = PortfolioJson.parseFill(record.getPayload());
@@ -42,8 +50,7 @@ public class FillProcessor {
             LOG.warnf("dead-lettering a fill record: %s", e.getMessage());
             return Uni.createFrom().completionStage(record.nack(e));
         }
-        var position = record.getMetadata(IncomingKafkaRecordMetadata.class)
-                .orElseThrow(() -> new IllegalStateException("fills channel must be a Kafka channel"));
-        return books.apply(record, fill, position.getTopic() + "-" + position.getPartition(), position.getOffset(), started);
+        String input = PartitionOwnership.name(position.getTopic(), position.getPartition());
+        return books.apply(record, fill, input, input, position.getOffset(), started);
     }
 }

@@ -2,6 +2,7 @@ package dev.homeostat.apps.portfolio.app;
 
 import dev.homeostat.apps.portfolio.domain.PortfolioJson;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -24,12 +25,14 @@ public class OrderProcessor {
     private final BookWriter books;
     private final StreamMetrics metrics;
     private final String account;
+    private final PartitionOwnership ownership;
 
     /** The processor with its collaborators. */
-    public OrderProcessor(BookWriter books, StreamMetrics metrics, PortfolioConfig config) {
+    public OrderProcessor(BookWriter books, StreamMetrics metrics, PortfolioConfig config, PartitionOwnership ownership) {
         this.books = books;
         this.metrics = metrics;
         this.account = config.orders().account();
+        this.ownership = ownership;
     }
 
     /** Applies one order record as a fill. */
@@ -37,6 +40,12 @@ public class OrderProcessor {
     public Uni<Void> process(Message<String> record) {
         long started = System.nanoTime();
         metrics.recordIn("orders");
+        var position = record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElseThrow(() -> new IllegalStateException("orders channel must be a Kafka channel"));
+        if (!ownership.owns(position.getTopic(), position.getPartition())) {
+            // Polled before its partition moved: the new owner applies it.
+            return Uni.createFrom().completionStage(record.ack());
+        }
         PortfolioJson.OrderFill order;
         try {
             order = PortfolioJson.parseOrder(record.getPayload(), account);
@@ -45,6 +54,8 @@ public class OrderProcessor {
             LOG.warnf("dead-lettering an order record: %s", e.getMessage());
             return Uni.createFrom().completionStage(record.nack(e));
         }
-        return books.apply(record, order.fill(), order.source(), order.quoteOffset(), started);
+        // The account's orders arrive on every orders partition: one shard per partition, one writer each.
+        String input = PartitionOwnership.name(position.getTopic(), position.getPartition());
+        return books.apply(record, order.fill(), input, order.source(), order.quoteOffset(), started);
     }
 }

@@ -27,7 +27,7 @@ public interface PortfolioConfig {
         String account();
     }
 
-    /** The compacted topic holding one account book per account (key = account). */
+    /** The compacted topic holding one book per shard (key = {@code account|topic-partition}). */
     interface State {
 
         /** Topic name; must match {@code mp.messaging.outgoing.portfolio-state.topic}. */
@@ -37,6 +37,14 @@ public interface PortfolioConfig {
         /** Poll timeout of the state reader. */
         @WithDefault("200ms")
         Duration pollTimeout();
+
+        /** Longest wait, when input partitions are assigned, to read the state topic to its end. */
+        @WithDefault("30s")
+        Duration restoreTimeout();
+
+        /** Longest wait, when input partitions are revoked, for the book writes in flight. */
+        @WithDefault("10s")
+        Duration handOverTimeout();
 
         /** Delay before the reader retries after an error (e.g. the broker is down). */
         @WithDefault("2s")

@@ -1,7 +1,9 @@
 package dev.homeostat.apps.portfolio.app;
 
+import dev.homeostat.apps.portfolio.domain.AccountBook;
 import dev.homeostat.apps.portfolio.domain.Portfolio;
 import dev.homeostat.apps.portfolio.domain.PortfolioJson;
+import dev.homeostat.apps.portfolio.domain.Shard;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ChannelRegistry;
@@ -21,15 +23,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads the compacted state topic from the beginning on start — the service is not ready and the
  * fills and orders channels stay paused until every partition is read up to the end offsets seen at start —
- * then keeps tailing it, so every replica also sees the books other replicas write.
+ * then keeps tailing it, so every replica also sees the shards other replicas write and can answer
+ * for every account. {@link #awaitCaughtUp} lets a new partition owner wait until it holds the latest
+ * shards of the partitions it takes.
  *
- * <p>A book replaces the held one only when its version is higher, so re-reading after a reconnect
- * or reading back this replica's own writes changes nothing.
+ * <p>A shard's book replaces the held one only when its version is higher, so re-reading after a
+ * reconnect or reading back this replica's own writes changes nothing.
  */
 @ApplicationScoped
 public class StateReader {
@@ -43,6 +48,7 @@ public class StateReader {
     private final ChannelRegistry channels;
     private final String bootstrapServers;
     private final AtomicLong records = new AtomicLong();
+    private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private volatile boolean restored;
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, String> consumer;
@@ -68,6 +74,31 @@ public class StateReader {
         return records.get();
     }
 
+    /**
+     * Waits until this reader has read every state partition up to its end offset as of this call,
+     * i.e. holds every shard written and acknowledged before it; false on timeout or error.
+     */
+    public boolean awaitCaughtUp(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<TopicPartition, Long> end;
+        String topic = config.state().topic();
+        try (KafkaConsumer<String, String> probe = newConsumer("portfolio-state-end-offsets")) {
+            List<TopicPartition> partitions = probe.partitionsFor(topic, timeout).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            end = probe.endOffsets(partitions, timeout);
+        } catch (RuntimeException e) {
+            LOG.warnf("cannot read the end offsets of %s: %s", topic, e.toString());
+            return false;
+        }
+        while (!end.entrySet().stream().allMatch(e -> positions.getOrDefault(e.getKey(), -1L) >= e.getValue())) {
+            if (System.nanoTime() > deadline || !running) {
+                return false;
+            }
+            sleep(Duration.ofMillis(20));
+        }
+        return true;
+    }
+
     void start(@Observes StartupEvent event) {
         thread = Thread.ofPlatform().name("portfolio-state-reader").daemon().start(this::run);
     }
@@ -85,7 +116,7 @@ public class StateReader {
 
     private void run() {
         while (running) {
-            try (KafkaConsumer<String, String> kafka = newConsumer()) {
+            try (KafkaConsumer<String, String> kafka = newConsumer("portfolio-state-reader")) {
                 consumer = kafka;
                 readAndTail(kafka);
             } catch (WakeupException e) {
@@ -108,11 +139,15 @@ public class StateReader {
         }
         kafka.assign(partitions);
         kafka.seekToBeginning(partitions);
+        positions.clear();
         Map<TopicPartition, Long> end = kafka.endOffsets(partitions, Duration.ofSeconds(10));
         long started = System.nanoTime();
         while (running) {
             for (ConsumerRecord<String, String> record : kafka.poll(config.state().pollTimeout())) {
                 apply(record);
+            }
+            for (TopicPartition partition : partitions) {
+                positions.put(partition, kafka.position(partition));
             }
             if (!restored && reached(kafka, end)) {
                 restored = true;
@@ -130,7 +165,8 @@ public class StateReader {
             return;     // a tombstone: nothing to restore
         }
         try {
-            portfolio.restore(PortfolioJson.parseBook(record.value()));
+            AccountBook book = PortfolioJson.parseBook(record.value());
+            portfolio.restore(record.key() == null ? Shard.parse(book.account()) : Shard.parse(record.key()), book);
         } catch (IllegalArgumentException e) {
             metrics.malformed(config.state().topic());
             LOG.errorf("skipping unreadable state record %s-%d@%d: %s", record.topic(), record.partition(),
@@ -161,13 +197,13 @@ public class StateReader {
         }
     }
 
-    private KafkaConsumer<String, String> newConsumer() {
+    private KafkaConsumer<String, String> newConsumer(String clientId) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "portfolio-state-reader");
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         return new KafkaConsumer<>(properties);
     }

@@ -54,6 +54,22 @@ public record AccountBook(String account, long version, Map<String, Position> po
         return Optional.of(new AccountBook(account, version + 1, nextPositions, fees.add(fill.fee()), nextOffsets, updated));
     }
 
+    /**
+     * This book and another shard of the same account together: positions per symbol combined, fees
+     * and versions summed, applied offsets merged. Used to answer for an account, never stored.
+     */
+    public AccountBook plus(AccountBook other) {
+        if (!other.account.equals(account)) {
+            throw new IllegalArgumentException("cannot add the book of " + other.account + " to that of " + account);
+        }
+        Map<String, Position> sum = new TreeMap<>(positions);
+        other.positions.forEach((symbol, position) -> sum.merge(symbol, position, Position::plus));
+        Map<String, Long> offsets = new TreeMap<>(appliedOffsets);
+        other.appliedOffsets.forEach((source, offset) -> offsets.merge(source, offset, Math::max));
+        Instant updated = other.updatedAt.isAfter(updatedAt) ? other.updatedAt : updatedAt;
+        return new AccountBook(account, version + other.version, sum, fees.add(other.fees), offsets, updated);
+    }
+
     /** Realized P&amp;L over all symbols, before fees. */
     public BigDecimal realizedPnl() {
         return positions.values().stream().map(Position::realizedPnl).reduce(BigDecimal.ZERO, BigDecimal::add);

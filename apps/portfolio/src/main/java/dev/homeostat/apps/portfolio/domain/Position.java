@@ -3,6 +3,7 @@ package dev.homeostat.apps.portfolio.domain;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.List;
 
 /**
  * A signed holding of one symbol under the average-cost method: buys into a long (or sells into a
@@ -47,5 +48,24 @@ public record Position(String symbol, BigDecimal quantity, BigDecimal averageCos
     /** P&amp;L of the open quantity if it were closed at {@code mark}. */
     public BigDecimal unrealizedPnl(BigDecimal mark) {
         return quantity.multiply(mark.subtract(averageCost));
+    }
+
+    /**
+     * Two positions in the same symbol held in different shards, as one: quantities and realized P&amp;L
+     * add up; the average cost is that of the side the total is on (weighted when both are on it).
+     */
+    public Position plus(Position other) {
+        BigDecimal total = quantity.add(other.quantity);
+        BigDecimal weight = BigDecimal.ZERO;
+        BigDecimal cost = BigDecimal.ZERO;
+        for (Position part : List.of(this, other)) {
+            if (total.signum() != 0 && part.quantity.signum() == total.signum()) {
+                weight = weight.add(part.quantity.abs());
+                cost = cost.add(part.quantity.abs().multiply(part.averageCost));
+            }
+        }
+        BigDecimal average = weight.signum() == 0 ? BigDecimal.ZERO
+                : plain(cost.divide(weight, MathContext.DECIMAL64).setScale(PRICE_SCALE, RoundingMode.HALF_EVEN));
+        return new Position(symbol, total, average, realizedPnl.add(other.realizedPnl));
     }
 }

@@ -5,6 +5,7 @@ import dev.homeostat.kafka.testing.KafkaAssertions;
 import dev.homeostat.apps.portfolio.domain.AccountBook;
 import dev.homeostat.apps.portfolio.domain.Fill;
 import dev.homeostat.apps.portfolio.domain.PortfolioJson;
+import dev.homeostat.apps.portfolio.domain.Shard;
 import dev.homeostat.kafka.testing.KafkaTestClients;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -60,10 +61,10 @@ class PortfolioKafkaTest {
             RestAssured.get("/accounts/" + book.account() + "/pnl").then().statusCode(200)
                     .body("realizedPnl", equalTo(book.realizedPnl().setScale(4, java.math.RoundingMode.HALF_EVEN).floatValue()));
         }
-        // and the state topic holds each account's latest book
+        // and the state topic holds each account's latest book (fills are keyed by account: one shard each)
         List<ConsumerRecord<String, String>> state = KafkaTestClients.readAll(JvmWideKafkaResource.bootstrapServers(), "portfolio-state", TIMEOUT);
         for (AccountBook book : expected.values()) {
-            AccountBook latest = state.stream().filter(r -> r.key().equals(book.account()))
+            AccountBook latest = state.stream().filter(r -> Shard.parse(r.key()).account().equals(book.account()))
                     .map(r -> PortfolioJson.parseBook(r.value())).reduce((a, b) -> b).orElseThrow();
             assertEquals(book.positions(), latest.positions());
             assertEquals(book.version(), latest.version());

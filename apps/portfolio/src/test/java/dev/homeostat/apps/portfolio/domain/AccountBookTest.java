@@ -19,10 +19,10 @@ class AccountBookTest {
         // given a book that applied the fill at partition 1, offset 7
         Portfolio portfolio = new Portfolio();
         Fill fill = Fills.fill("f1", "acc-1", "AAPL", Side.BUY, "10", "100");
-        assertTrue(portfolio.apply(fill, "fills-1", 7).isPresent());
+        assertTrue(portfolio.apply(fill, "fills-1", "fills-1", 7).isPresent());
         // when the same record (or an older one of that partition) comes again
-        var again = portfolio.apply(fill, "fills-1", 7);
-        var older = portfolio.apply(Fills.fill("f0", "acc-1", "AAPL", Side.BUY, "5", "99"), "fills-1", 3);
+        var again = portfolio.apply(fill, "fills-1", "fills-1", 7);
+        var older = portfolio.apply(Fills.fill("f0", "acc-1", "AAPL", Side.BUY, "5", "99"), "fills-1", "fills-1", 3);
         // then nothing changes
         assertTrue(again.isEmpty());
         assertTrue(older.isEmpty());
@@ -30,7 +30,7 @@ class AccountBookTest {
         assertEquals(1, book.version());
         assertEquals(0, new BigDecimal("10").compareTo(book.positions().get("AAPL").quantity()));
         // and a fill from another partition still applies
-        assertTrue(portfolio.apply(Fills.fill("f2", "acc-1", "AAPL", Side.BUY, "1", "101"), "fills-0", 3).isPresent());
+        assertTrue(portfolio.apply(Fills.fill("f2", "acc-1", "AAPL", Side.BUY, "1", "101"), "fills-0", "fills-0", 3).isPresent());
     }
 
     @Test
@@ -40,11 +40,31 @@ class AccountBookTest {
         AccountBook v2 = v1.apply(Fills.fill("f2", "acc", "X", Side.BUY, "1", "12"), "fills-0", 1).orElseThrow();
         Portfolio portfolio = new Portfolio();
         // when
-        assertTrue(portfolio.restore(v2));
-        boolean tookOlder = portfolio.restore(v1);
+        Shard shard = new Shard("acc", "fills-0");
+        assertTrue(portfolio.restore(shard, v2));
+        boolean tookOlder = portfolio.restore(shard, v1);
         // then
         assertFalse(tookOlder);
         assertEquals(2, portfolio.book("acc").orElseThrow().version());
+    }
+
+    @Test
+    void anAccountIsTheSumOfItsShards() {
+        // given one account's orders booked from two input partitions (two writers, one shard each)
+        Portfolio portfolio = new Portfolio();
+        portfolio.apply(Fills.fill("o1", "ts", "AAPL", Side.BUY, "10", "100", "1"), "orders-0", "orders/AAPL:0", 5);
+        portfolio.apply(Fills.fill("o2", "ts", "AAPL", Side.SELL, "4", "110", "1"), "orders-0", "orders/AAPL:0", 9);
+        portfolio.apply(Fills.fill("o3", "ts", "MSFT", Side.SELL, "3", "300", "1"), "orders-2", "orders/MSFT:2", 1);
+        // when
+        AccountBook book = portfolio.book("ts").orElseThrow();
+        // then nothing of either shard is lost
+        assertEquals(0, new BigDecimal("6").compareTo(book.positions().get("AAPL").quantity()));
+        assertEquals(0, new BigDecimal("40").compareTo(book.positions().get("AAPL").realizedPnl()));
+        assertEquals(0, new BigDecimal("-3").compareTo(book.positions().get("MSFT").quantity()));
+        assertEquals(0, new BigDecimal("3").compareTo(book.fees()));
+        assertEquals(3, book.version());
+        assertEquals(List.of("ts"), portfolio.accounts());
+        assertEquals(new Shard("ts", "orders-2"), Shard.parse(new Shard("ts", "orders-2").key()));
     }
 
     @Test

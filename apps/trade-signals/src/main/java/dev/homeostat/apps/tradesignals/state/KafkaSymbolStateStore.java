@@ -57,6 +57,8 @@ public final class KafkaSymbolStateStore implements SymbolStateStore, AutoClosea
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         properties.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        // Bounded: a write must not block the checkpoint (or a shutdown) for the default 60 s when the broker is gone.
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         this.producer = new KafkaProducer<>(properties);
@@ -134,7 +136,7 @@ public final class KafkaSymbolStateStore implements SymbolStateStore, AutoClosea
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(10));
+        producer.close(Duration.ofSeconds(5));
     }
 
     private void apply(Map<String, SymbolState> latest, ConsumerRecord<String, String> record) {

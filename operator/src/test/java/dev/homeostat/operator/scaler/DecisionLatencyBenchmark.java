@@ -30,13 +30,13 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Decision latency, lag spike → new spec.replicas, measured end to end (real broker, real collectors, simulated
  * pods, the operator's loop and the mock API server) and printed; not an assertion. Run with
- * {@code ./mvnw -B -pl operator -am test -Dtest=DecisionLatencyBenchmark -Dhomeostat.bench=true
+ * {@code ./mvnw -B -pl operator -am test -Dtest=DecisionLatencyBenchmark -Dbench.decisionLatency=true
  * -Dsurefire.failIfNoSpecifiedTests=false}; the figures are in docs/benchmarks.md.
  */
 @QuarkusTest
 @TestProfile(DecisionLatencyBenchmark.Interval.class)
 @WithKubernetesTestServer(crud = true)
-@EnabledIfSystemProperty(named = "homeostat.bench", matches = "true")
+@EnabledIfSystemProperty(named = "bench.decisionLatency", matches = "true")
 class DecisionLatencyBenchmark {
 
     static final int INTERVAL_MS = 2000;

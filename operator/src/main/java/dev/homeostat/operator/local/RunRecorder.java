@@ -1,0 +1,161 @@
+package dev.homeostat.operator.local;
+
+import dev.homeostat.operator.api.ConditionTypes;
+import dev.homeostat.operator.api.MicroService;
+import dev.homeostat.operator.api.StreamApp;
+import dev.homeostat.operator.api.Workload;
+import dev.homeostat.operator.model.Conditions;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Samples every app once a second during a local run — load and progress from the broker, replicas from the
+ * runtime, desired replicas, decisions and anomalies from the custom resources, forecast and anomaly scores from
+ * the operator's meters — for the live view, the web page and the summary.
+ */
+public final class RunRecorder {
+
+    /** Anomaly condition type (docs/operator.md); written by the scaler loop. */
+    static final String ANOMALY_DETECTED = "AnomalyDetected";
+    private static final Logger LOG = Logger.getLogger(RunRecorder.class);
+
+    private final KubernetesClient client;
+    private final LocalRuntime runtime;
+    private final KafkaProgress kafka;
+    private final OperatorMeters meters;
+    private final Map<String, AppTrack> tracks = new ConcurrentHashMap<>();
+    private final Map<String, long[]> lastCounts = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "homeostat-local-recorder");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private long lastSampleNanos;
+
+    public RunRecorder(KubernetesClient client, LocalRuntime runtime, KafkaProgress kafka, OperatorMeters meters) {
+        this.client = client;
+        this.runtime = runtime;
+        this.kafka = kafka;
+        this.meters = meters;
+    }
+
+    public void start() {
+        timer.scheduleAtFixedRate(this::sampleSafely, 1, 1, TimeUnit.SECONDS);
+    }
+
+    public void stop() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The apps seen so far, in name order. */
+    public List<AppTrack> tracks() {
+        return tracks.values().stream().sorted(java.util.Comparator.comparing(AppTrack::key)).toList();
+    }
+
+    private void sampleSafely() {
+        try {
+            sample();
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "sample skipped");
+        }
+    }
+
+    private void sample() {
+        long now = System.nanoTime();
+        double seconds = lastSampleNanos == 0 ? 1.0 : (now - lastSampleNanos) / 1e9;
+        lastSampleNanos = now;
+        var workloads = new ArrayList<Workload>();
+        workloads.addAll(client.resources(StreamApp.class).inAnyNamespace().list().getItems());
+        workloads.addAll(client.resources(MicroService.class).inAnyNamespace().list().getItems());
+        for (Workload workload : workloads) {
+            AppTrack track = tracks.computeIfAbsent(key(workload), k -> track(workload));
+            sample(workload, track, seconds);
+        }
+    }
+
+    private void sample(Workload workload, AppTrack track, double seconds) {
+        String ns = track.namespace;
+        String name = track.name;
+        var spec = workload.workloadSpec();
+        var status = workload.workloadStatus();
+        int desired = spec.getReplicas() != null ? spec.getReplicas()
+                : status != null && status.getDesiredReplicas() != null ? status.getDesiredReplicas() : 0;
+        int ready = (int) runtime.replicasOf(ns, name).stream().filter(LocalReplica::ready).count();
+        double rateIn = Double.NaN;
+        double processed = Double.NaN;
+        double lag = Double.NaN;
+        try {
+            if (track.consumerGroup != null && !track.inputTopics.isEmpty()) {
+                var progress = kafka.progress(track.consumerGroup, track.inputTopics);
+                long[] previous = lastCounts.put(track.key(), new long[] {progress.produced(), progress.committed()});
+                if (previous != null) {
+                    rateIn = Math.max(0, progress.produced() - previous[0]) / seconds;
+                    processed = Math.max(0, progress.committed() - previous[1]) / seconds;
+                }
+                lag = progress.lag();
+            } else if (workload instanceof StreamApp app && app.getSpec().getKafka() != null) {
+                // A pure producer (the market feed): its output rate is what it does.
+                long produced = kafka.produced(app.getSpec().getKafka().getOutputTopics());
+                long[] previous = lastCounts.put(track.key(), new long[] {produced, produced});
+                if (previous != null) {
+                    processed = Math.max(0, produced - previous[0]) / seconds;
+                }
+            }
+        } catch (Exception e) {
+            LOG.debugf("broker not answering for %s: %s", track.key(), e.getMessage());
+        }
+        double forecast = meters.gauge("homeostat.forecast.arrival.rate", ns, name);
+        double anomaly = meters.maxGauge("homeostat.anomaly.score", ns, name);
+        double lagSeconds = meters.gauge("homeostat.lag.seconds", ns, name);
+        if (Double.isNaN(lagSeconds) && !Double.isNaN(lag)) {
+            lagSeconds = lag == 0 ? 0 : lag / Math.max(1.0, Double.isNaN(processed) ? 0 : processed);
+        }
+        track.add(new AppPoint(System.currentTimeMillis(), rateIn, processed, lag, ready, desired, forecast, anomaly),
+                seconds, lagSeconds);
+        if (status != null && status.getLastDecision() != null) {
+            var decision = status.getLastDecision();
+            track.decision(decision.getTime(), DecisionReasons.of(decision));
+        }
+        if (status != null) {
+            Conditions.find(status.getConditions(), ANOMALY_DETECTED).ifPresent(c ->
+                    track.anomalyCondition("True".equals(c.getStatus()), c.getReason() + ": " + c.getMessage()));
+        }
+    }
+
+    private static AppTrack track(Workload workload) {
+        List<String> inputs = List.of();
+        String group = null;
+        double slo = 0;
+        if (workload instanceof StreamApp app && app.getSpec().getKafka() != null) {
+            inputs = nullSafe(app.getSpec().getKafka().getInputTopics());
+            group = app.getSpec().getKafka().getConsumerGroup();
+            var scaling = app.getSpec().getScaling();
+            if (scaling != null && scaling.getSlo() != null && scaling.getSlo().getMaxLagSeconds() != null) {
+                slo = scaling.getSlo().getMaxLagSeconds();
+            }
+        }
+        return new AppTrack(workload.getMetadata().getNamespace(), workload.getMetadata().getName(), workload.getKind(),
+                inputs, group, slo);
+    }
+
+    private static String key(Workload workload) {
+        return workload.getMetadata().getNamespace() + "/" + workload.getMetadata().getName();
+    }
+
+    private static List<String> nullSafe(Collection<String> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+}

@@ -89,6 +89,13 @@ public interface HomeostatConfig {
         /** Flags as on the command line (e.g. "--duration 3m --inject poison"), read before the real ones. */
         Optional<String> flags();
 
+        /**
+         * Topics the sample apps use beyond those their StreamApp specs list (portfolio's inputs, state and
+         * dead-letter topics), created up front; names ending in -state are compacted.
+         */
+        @WithDefault("fills,orders,alerts,quotes-dlq,payments-dlq,trade-signals-state,portfolio-state")
+        java.util.List<String> topics();
+
         /** Partitions of the sample topics: the most consumers a stream app can use. */
         @WithDefault("8")
         int partitions();

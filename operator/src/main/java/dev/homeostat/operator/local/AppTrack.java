@@ -48,12 +48,15 @@ public final class AppTrack {
         if (!Double.isNaN(lagSeconds) && sloLagSeconds > 0 && lagSeconds > sloLagSeconds) {
             sloMissSeconds += seconds;
         }
-        if (lastDesired != null && point.desired() > lastDesired) {
-            scaleUps++;
-        } else if (lastDesired != null && point.desired() < lastDesired) {
-            scaleDowns++;
+        // 0 means "no replica count yet" (before the first reconcile), not a scale-down target.
+        if (point.desired() > 0) {
+            if (lastDesired != null && point.desired() > lastDesired) {
+                scaleUps++;
+            } else if (lastDesired != null && point.desired() < lastDesired) {
+                scaleDowns++;
+            }
+            lastDesired = point.desired();
         }
-        lastDesired = point.desired();
     }
 
     /** Counts a status.lastDecision the first time it is seen. */

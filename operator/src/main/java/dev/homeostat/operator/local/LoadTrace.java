@@ -19,8 +19,9 @@ import java.util.Optional;
  * @param pointInterval trace time between two points
  * @param peak          the highest value in the file
  * @param description   what the trace is, for the console
+ * @param values        the trace's values in order
  */
-public record LoadTrace(Path file, Duration pointInterval, double peak, String description) {
+public record LoadTrace(Path file, Duration pointInterval, double peak, String description, double[] values) {
 
     /** Where NAB's nyc_taxi lies beside a checkout of this repository. */
     static final String NAB_NYC_TAXI = "../shared/data/nab/data/realKnownCause/nyc_taxi.csv";
@@ -44,6 +45,7 @@ public record LoadTrace(Path file, Duration pointInterval, double peak, String d
     static LoadTrace read(Path file, String description) {
         try (var lines = Files.lines(file)) {
             var times = new ArrayList<LocalDateTime>();
+            var values = new ArrayList<Double>();
             double peak = 0;
             for (String line : (Iterable<String>) lines.skip(1)::iterator) {
                 String[] fields = line.split(",");
@@ -53,12 +55,15 @@ public record LoadTrace(Path file, Duration pointInterval, double peak, String d
                 if (times.size() < 2) {
                     times.add(LocalDateTime.parse(fields[0].trim().replace("\"", ""), NAB_TIME));
                 }
-                peak = Math.max(peak, Double.parseDouble(fields[1].trim()));
+                double value = Double.parseDouble(fields[1].trim());
+                values.add(value);
+                peak = Math.max(peak, value);
             }
             if (times.size() < 2 || peak <= 0) {
                 throw new IllegalArgumentException("trace " + file + " needs at least two points and a positive value");
             }
-            return new LoadTrace(file, Duration.between(times.get(0), times.get(1)), peak, description);
+            return new LoadTrace(file, Duration.between(times.get(0), times.get(1)), peak, description,
+                    values.stream().mapToDouble(Double::doubleValue).toArray());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read trace " + file, e);
         } catch (RuntimeException e) {
@@ -69,6 +74,12 @@ public record LoadTrace(Path file, Duration pointInterval, double peak, String d
     /** Wall seconds each point lasts when replayed {@code compress} times faster than real time. */
     public double secondsPerPoint(double compress) {
         return pointInterval.toMillis() / 1000.0 / compress;
+    }
+
+    /** The trace value {@code elapsed} wall time into a replay {@code compress} times faster (wraps around). */
+    public double valueAt(Duration elapsed, double compress) {
+        long index = (long) (elapsed.toMillis() / 1000.0 / secondsPerPoint(compress));
+        return values[(int) (index % values.length)];
     }
 
     /** Records/s per unit of trace value so that the peak becomes {@code peakRate}. */

@@ -56,6 +56,7 @@ public class LocalMode {
     private final List<String> injected = new CopyOnWriteArrayList<>();
     private volatile LocalOptions options;
     private volatile EmbeddedKafkaBroker broker;
+    private volatile org.apache.kafka.clients.admin.Admin admin;
     private volatile LocalRuntime runtime;
     private volatile RunRecorder recorder;
     private volatile LoadTrace trace;
@@ -125,9 +126,13 @@ public class LocalMode {
         var directory = Manifests.findUpwards(config.embedded().examplesDir());
         manifests = SampleWorkloads.localise(Manifests.loadDirectory(directory), broker.bootstrapServers(),
                 SampleWorkloads.feedEnvironment(trace, options.compress(), options.peakRate()));
-        for (String topic : SampleWorkloads.topics(manifests)) {
-            broker.createTopic(topic, local.partitions());
+        var topics = new java.util.LinkedHashSet<>(SampleWorkloads.topics(manifests));
+        topics.addAll(local.topics());
+        for (String topic : topics) {
+            broker.createTopic(topic, local.partitions(),
+                    topic.endsWith("-state") ? Map.of("cleanup.policy", "compact") : Map.of());
         }
+        admin = broker.admin();
         var jars = new AppJars(Manifests.findUpwards(local.appsDir()));
         var launcher = new ProcessLauncher();
         if (!launcher.tiesChildrenToParent()) {
@@ -142,7 +147,7 @@ public class LocalMode {
             }
             client.resource(manifest).create();
         }
-        recorder = new RunRecorder(client, runtime, new KafkaProgress(broker.admin()), new OperatorMeters(registry));
+        recorder = new RunRecorder(client, runtime, new KafkaProgress(admin), new OperatorMeters(registry));
         recorder.start();
         PrometheusConfig.writeIfAvailable(workDirectory, httpPort()).ifPresent(file -> out.println(
                 "prometheus found on PATH: scrape config " + file + " (run: prometheus --config.file=" + file
@@ -157,6 +162,14 @@ public class LocalMode {
         var view = new LiveView(out, System.console() != null);
         timer.scheduleWithFixedDelay(() -> view.draw(recorder.tracks(), footer()), 2, 2, TimeUnit.SECONDS);
         scheduleInjections();
+        for (HasMetadata manifest : manifests) {
+            if (manifest instanceof dev.homeostat.operator.api.Workload workload && AppJars.appDirectory(workload.workloadSpec().getImage())
+                    .filter(SampleWorkloads.FRAUD_APP::equals).isPresent()) {
+                var payments = new PaymentLoad(runtime, manifest.getMetadata().getNamespace(), manifest.getMetadata().getName(),
+                        trace, options.compress(), options.peakRate());
+                timer.scheduleAtFixedRate(payments::tick, 1, 1, TimeUnit.SECONDS);
+            }
+        }
         options.duration().ifPresent(d -> timer.schedule(() -> Quarkus.asyncExit(0), d.toMillis(), TimeUnit.MILLISECONDS));
     }
 
@@ -197,7 +210,7 @@ public class LocalMode {
         out.println("\nStopping: the feed first, then the consumers once they drained (at most "
                 + config.local().drainTimeout().toSeconds() + " s), then the broker.");
         runtime.freeze();
-        var ends = new RunEnd(runtime, broker, manifests, config.local().drainTimeout());
+        var ends = new RunEnd(runtime, admin, manifests, config.local().drainTimeout());
         ends.stopProducers();
         ends.drain();
         recorder.stop();
@@ -205,6 +218,7 @@ public class LocalMode {
         var accounting = ends.count();
         long deadLetters = ends.deadLetters();
         int left = (int) runtime.startedPids().stream().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).count();
+        admin.close();
         broker.close();
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         summary = ends.summary(seconds, trace.description(), options.compress(), List.copyOf(injected), recorder.tracks(),

@@ -1,6 +1,5 @@
 package dev.homeostat.operator.local;
 
-import dev.homeostat.kafka.testing.EmbeddedKafkaBroker;
 import dev.homeostat.operator.api.StreamApp;
 import dev.homeostat.operator.api.Workload;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -9,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,13 +20,13 @@ final class RunEnd {
     private static final Logger LOG = Logger.getLogger(RunEnd.class);
 
     private final LocalRuntime runtime;
-    private final EmbeddedKafkaBroker broker;
+    private final Admin admin;
     private final List<HasMetadata> manifests;
     private final Duration drainTimeout;
 
-    RunEnd(LocalRuntime runtime, EmbeddedKafkaBroker broker, List<HasMetadata> manifests, Duration drainTimeout) {
+    RunEnd(LocalRuntime runtime, Admin admin, List<HasMetadata> manifests, Duration drainTimeout) {
         this.runtime = runtime;
-        this.broker = broker;
+        this.admin = admin;
         this.manifests = manifests;
         this.drainTimeout = drainTimeout;
     }
@@ -43,7 +43,7 @@ final class RunEnd {
 
     /** Waits until no consumer group has lag, or the drain timeout passes. */
     void drain() {
-        var kafka = new KafkaProgress(broker.admin());
+        var kafka = new KafkaProgress(admin);
         long deadline = System.nanoTime() + drainTimeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
@@ -67,7 +67,7 @@ final class RunEnd {
 
     /** Each consumer app's final position on its input topics (after its replicas stopped and committed). */
     Map<String, KafkaProgress.Progress> count() {
-        var kafka = new KafkaProgress(broker.admin());
+        var kafka = new KafkaProgress(admin);
         var result = new LinkedHashMap<String, KafkaProgress.Progress>();
         for (StreamApp app : consumers()) {
             try {
@@ -83,9 +83,9 @@ final class RunEnd {
     /** Records in the dead-letter topics (names ending in -dlq or containing dead-letter). */
     long deadLetters() {
         try {
-            var names = broker.admin().listTopics().names().get(5, TimeUnit.SECONDS).stream()
+            var names = admin.listTopics().names().get(5, TimeUnit.SECONDS).stream()
                     .filter(n -> n.endsWith("-dlq") || n.contains("dead-letter")).toList();
-            return new KafkaProgress(broker.admin()).produced(names);
+            return new KafkaProgress(admin).produced(names);
         } catch (Exception e) {
             LOG.warnf("cannot count dead letters: %s", e.getMessage());
             return -1;

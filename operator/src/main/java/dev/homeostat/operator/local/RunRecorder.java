@@ -32,7 +32,7 @@ public final class RunRecorder {
     private final KafkaProgress kafka;
     private final OperatorMeters meters;
     private final Map<String, AppTrack> tracks = new ConcurrentHashMap<>();
-    private final Map<String, long[]> lastCounts = new ConcurrentHashMap<>();
+    private final Map<String, RateWindow> windows = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "homeostat-local-recorder");
         thread.setDaemon(true);
@@ -100,19 +100,17 @@ public final class RunRecorder {
         try {
             if (track.consumerGroup != null && !track.inputTopics.isEmpty()) {
                 var progress = kafka.progress(track.consumerGroup, track.inputTopics);
-                long[] previous = lastCounts.put(track.key(), new long[] {progress.produced(), progress.committed()});
-                if (previous != null) {
-                    rateIn = Math.max(0, progress.produced() - previous[0]) / seconds;
-                    processed = Math.max(0, progress.committed() - previous[1]) / seconds;
-                }
+                var window = windows.computeIfAbsent(track.key(), k -> new RateWindow());
+                window.add(System.nanoTime(), progress.produced(), progress.committed());
+                rateIn = window.rate(0);
+                processed = window.rate(1);
                 lag = progress.lag();
-            } else if (workload instanceof StreamApp app && app.getSpec().getKafka() != null) {
+            } else if (!outputTopics(workload).isEmpty()) {
                 // A pure producer (the market feed): its output rate is what it does.
-                long produced = kafka.produced(app.getSpec().getKafka().getOutputTopics());
-                long[] previous = lastCounts.put(track.key(), new long[] {produced, produced});
-                if (previous != null) {
-                    processed = Math.max(0, produced - previous[0]) / seconds;
-                }
+                long produced = kafka.produced(outputTopics(workload));
+                var window = windows.computeIfAbsent(track.key(), k -> new RateWindow());
+                window.add(System.nanoTime(), produced, produced);
+                processed = window.rate(0);
             }
         } catch (Exception e) {
             LOG.debugf("broker not answering for %s: %s", track.key(), e.getMessage());
@@ -133,6 +131,17 @@ public final class RunRecorder {
             Conditions.find(status.getConditions(), ANOMALY_DETECTED).ifPresent(c ->
                     track.anomalyCondition("True".equals(c.getStatus()), c.getReason() + ": " + c.getMessage()));
         }
+    }
+
+    /** Topics a workload writes: spec.kafka.outputTopics, or HOMEOSTAT_OUTPUT_TOPICS in a MicroService's env. */
+    static List<String> outputTopics(Workload workload) {
+        if (workload instanceof StreamApp app && app.getSpec().getKafka() != null) {
+            return nullSafe(app.getSpec().getKafka().getOutputTopics());
+        }
+        var env = workload.workloadSpec().getEnv();
+        return env == null ? List.of() : env.stream()
+                .filter(v -> v.getName().equals("HOMEOSTAT_OUTPUT_TOPICS") && v.getValue() != null && !v.getValue().isBlank())
+                .flatMap(v -> java.util.Arrays.stream(v.getValue().split(","))).map(String::trim).toList();
     }
 
     private static AppTrack track(Workload workload) {

@@ -21,6 +21,8 @@ public final class SampleWorkloads {
 
     /** The app directory of the load generator (image homeostat/market-feed). */
     public static final String FEED_APP = "market-feed";
+    /** The app directory of fraud scoring, whose own payment generator local mode drives. */
+    public static final String FRAUD_APP = "fraud-scoring";
 
     private SampleWorkloads() {
     }
@@ -36,6 +38,13 @@ public final class SampleWorkloads {
                 } else {
                     kafka.setBootstrapServers(bootstrapServers);
                 }
+            }
+            if (manifest instanceof Workload workload && workload.workloadSpec().getEnv() != null) {
+                workload.workloadSpec().getEnv().stream()
+                        .filter(v -> v.getName().equals("KAFKA_BOOTSTRAP_SERVERS") && v.getValueFrom() != null
+                                && v.getValueFrom().getConfigMapKeyRef() != null)
+                        .forEach(v -> bootstrapMaps.add(v.getValueFrom().getConfigMapKeyRef().getName() + "/"
+                                + v.getValueFrom().getConfigMapKeyRef().getKey()));
             }
         }
         for (HasMetadata manifest : manifests) {
@@ -53,6 +62,11 @@ public final class SampleWorkloads {
                     if (variable.getName().equals("KAFKA_BOOTSTRAP_SERVERS") && variable.getValueFrom() == null) {
                         variable.setValue(bootstrapServers);
                     }
+                }
+                if (AppJars.appDirectory(spec.getImage()).filter(FRAUD_APP::equals).isPresent()) {
+                    // The payments load comes from the app's own seeded generator (PaymentLoad drives it).
+                    env.removeIf(v -> v.getName().equals("FRAUD_GENERATOR_ENABLED"));
+                    env.add(new EnvVarBuilder().withName("FRAUD_GENERATOR_ENABLED").withValue("true").build());
                 }
                 if (AppJars.appDirectory(spec.getImage()).filter(FEED_APP::equals).isPresent()) {
                     feedEnv.forEach((name, value) -> {

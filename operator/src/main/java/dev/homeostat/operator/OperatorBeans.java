@@ -1,5 +1,7 @@
 package dev.homeostat.operator;
 
+import dev.homeostat.operator.scaler.Leadership;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Produces;
@@ -20,8 +22,13 @@ public class OperatorBeans {
     /** Lease-based leader election, so only one operator replica reconciles at a time. */
     @Produces
     @Singleton
-    LeaderElectionConfiguration leaderElection(HomeostatConfig config) {
+    LeaderElectionConfiguration leaderElection(HomeostatConfig config, Leadership leadership) {
+        // The callbacks tell the scaler loop when it may act; JOSDK still exits when the Lease is lost.
         return new LeaderElectionConfiguration(config.leaderElection().leaseName(),
-                config.leaderElection().leaseNamespace().orElse(null));
+                config.leaderElection().leaseNamespace().orElse(null),
+                LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+                LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+                LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, null,
+                new LeaderCallbacks(leadership::started, leadership::stopped, leader -> { }), true);
     }
 }

@@ -9,8 +9,12 @@ public final class ConditionTypes {
     public static final String SCALING = "Scaling";
     /** Whether a trained model drives decisions (Predictive mode). */
     public static final String MODEL_READY = "ModelReady";
-    /** Something only the operator can see is wrong (missing reference, stalled rollout). */
+    /** Something only the operator can see is wrong (missing reference, stalled rollout, missing telemetry). */
     public static final String DEGRADED = "Degraded";
+    /** A telemetry signal is anomalous, or lag grows for a reason more replicas cannot fix. */
+    public static final String ANOMALY_DETECTED = "AnomalyDetected";
+    /** The heap trend reaches the memory limit soon (predictive maintenance). */
+    public static final String OUT_OF_MEMORY_PREDICTED = "OutOfMemoryPredicted";
 
     private ConditionTypes() {
     }

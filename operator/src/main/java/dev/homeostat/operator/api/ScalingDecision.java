@@ -20,6 +20,30 @@ public class ScalingDecision {
     @JsonPropertyDescription("Why, in words: the input that changed, the forecast, capacity, lag or bound that applied.")
     private String explanation;
 
+    @JsonPropertyDescription("Which part of the policy won: Forecast, LagDrain, Reactive, ReactiveFallback, Bound, Guardrail, Hold, ScalingWillNotHelp or StaleTelemetry (scaler decisions only).")
+    private String term;
+
+    @JsonPropertyDescription("Whether the decision was applied to spec.replicas (false in shadow mode).")
+    private Boolean applied;
+
+    @JsonPropertyDescription("Measured arrival rate, records (or requests) per second.")
+    private Double arrivalRate;
+
+    @JsonPropertyDescription("Forecast peak arrival rate over the horizon, records per second (absent when no forecast took part).")
+    private Double forecastArrivalRate;
+
+    @JsonPropertyDescription("Upper end of the forecast band at that peak, records per second.")
+    private Double forecastUpperArrivalRate;
+
+    @JsonPropertyDescription("Learned records per second one replica processes when fully busy.")
+    private Double capacityPerReplica;
+
+    @JsonPropertyDescription("Consumer lag in records when deciding.")
+    private Double lagRecords;
+
+    @JsonPropertyDescription("Consumer lag in seconds when deciding.")
+    private Double lagSeconds;
+
     public ScalingDecision() {
     }
 
@@ -69,5 +93,68 @@ public class ScalingDecision {
 
     public void setExplanation(String explanation) {
         this.explanation = explanation;
+    }
+    public String getTerm() {
+        return term;
+    }
+
+    public void setTerm(String term) {
+        this.term = term;
+    }
+
+    public Boolean getApplied() {
+        return applied;
+    }
+
+    public void setApplied(Boolean applied) {
+        this.applied = applied;
+    }
+
+    public Double getArrivalRate() {
+        return arrivalRate;
+    }
+
+    public void setArrivalRate(Double arrivalRate) {
+        this.arrivalRate = arrivalRate;
+    }
+
+    public Double getForecastArrivalRate() {
+        return forecastArrivalRate;
+    }
+
+    public void setForecastArrivalRate(Double forecastArrivalRate) {
+        this.forecastArrivalRate = forecastArrivalRate;
+    }
+
+    public Double getForecastUpperArrivalRate() {
+        return forecastUpperArrivalRate;
+    }
+
+    public void setForecastUpperArrivalRate(Double forecastUpperArrivalRate) {
+        this.forecastUpperArrivalRate = forecastUpperArrivalRate;
+    }
+
+    public Double getCapacityPerReplica() {
+        return capacityPerReplica;
+    }
+
+    public void setCapacityPerReplica(Double capacityPerReplica) {
+        this.capacityPerReplica = capacityPerReplica;
+    }
+
+    public Double getLagRecords() {
+        return lagRecords;
+    }
+
+    public void setLagRecords(Double lagRecords) {
+        this.lagRecords = lagRecords;
+    }
+
+    public Double getLagSeconds() {
+        return lagSeconds;
+    }
+
+    public void setLagSeconds(Double lagSeconds) {
+        this.lagSeconds = lagSeconds;
     }
 }

@@ -103,7 +103,11 @@ final class RunEnd {
             }
             var progress = accounting.get(track.key());
             int maxReplicas = track.points().stream().mapToInt(AppPoint::ready).max().orElse(0);
-            apps.add(new RunSummary.App(track.name, track.kind, decisions, track.scaleUps(), track.scaleDowns(),
+            // Applied changes as the operator counted them; without its counter, the changes of spec.replicas seen.
+            Map<String, Long> actions = meters.countersBy("homeostat.scaling.actions", "direction", track.namespace, track.name);
+            int ups = actions.isEmpty() ? track.scaleUps() : actions.getOrDefault("up", 0L).intValue();
+            int downs = actions.isEmpty() ? track.scaleDowns() : actions.getOrDefault("down", 0L).intValue();
+            apps.add(new RunSummary.App(track.name, track.kind, decisions, ups, downs,
                     track.anomalies(), round(track.sloMissSeconds()), round(track.replicaSeconds()), maxReplicas,
                     runtime.restartsOf(track.namespace, track.name),
                     progress == null ? 0 : progress.produced(), progress == null ? 0 : progress.committed(),

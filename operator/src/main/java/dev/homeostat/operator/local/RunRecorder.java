@@ -23,8 +23,6 @@ import org.jboss.logging.Logger;
  */
 public final class RunRecorder {
 
-    /** Anomaly condition type (docs/operator.md); written by the scaler loop. */
-    static final String ANOMALY_DETECTED = "AnomalyDetected";
     private static final Logger LOG = Logger.getLogger(RunRecorder.class);
 
     private final KubernetesClient client;
@@ -128,7 +126,7 @@ public final class RunRecorder {
             track.decision(decision.getTime(), DecisionReasons.of(decision));
         }
         if (status != null) {
-            Conditions.find(status.getConditions(), ANOMALY_DETECTED).ifPresent(c ->
+            Conditions.find(status.getConditions(), ConditionTypes.ANOMALY_DETECTED).ifPresent(c ->
                     track.anomalyCondition("True".equals(c.getStatus()), c.getReason() + ": " + c.getMessage()));
         }
     }

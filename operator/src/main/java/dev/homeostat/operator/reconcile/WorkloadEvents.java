@@ -48,6 +48,11 @@ public class WorkloadEvents {
 
     /** Creates one Warning Event on the workload; a failure to do so is logged, never thrown. */
     void warn(KubernetesClient client, Workload workload, String reason, String message) {
+        record(client, workload, "Warning", reason, message);
+    }
+
+    /** Creates one Event of {@code type} (Normal or Warning) on the workload; a failure is logged, never thrown. */
+    public void record(KubernetesClient client, Workload workload, String type, String reason, String message) {
         var meta = workload.getMetadata();
         String time = clock.instant().toString();
         var event = new EventBuilder()
@@ -63,7 +68,7 @@ public class WorkloadEvents {
                         .withNamespace(meta.getNamespace())
                         .withUid(meta.getUid())
                         .build())
-                .withType("Warning")
+                .withType(type)
                 .withReason(reason)
                 .withMessage(message)
                 .withFirstTimestamp(time)

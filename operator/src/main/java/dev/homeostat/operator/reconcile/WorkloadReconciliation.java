@@ -7,6 +7,7 @@ import dev.homeostat.operator.model.Conditions;
 import dev.homeostat.operator.model.References;
 import dev.homeostat.operator.model.WorkloadStatusModel;
 import dev.homeostat.operator.observability.ReconcileTracing;
+import dev.homeostat.operator.scaler.ScalerViews;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import io.javaoperatorsdk.operator.OperatorException;
@@ -19,7 +20,7 @@ import java.time.Clock;
 
 /**
  * One reconcile of a workload, shared by both kinds: run the dependent workflow (Deployment, Service, PDB),
- * check references, write status. Never waits: a missing Secret reschedules a later look instead.
+ * check references, write status (including what the scaler loop found). Never waits: a missing Secret reschedules a later look instead.
  */
 @ApplicationScoped
 public class WorkloadReconciliation {
@@ -28,13 +29,16 @@ public class WorkloadReconciliation {
     private final WorkloadEvents events;
     private final Clock clock;
     private final HomeostatConfig config;
+    private final ScalerViews scaler;
 
     @Inject
-    public WorkloadReconciliation(ReconcileTracing tracing, WorkloadEvents events, Clock clock, HomeostatConfig config) {
+    public WorkloadReconciliation(ReconcileTracing tracing, WorkloadEvents events, Clock clock, HomeostatConfig config,
+                                  ScalerViews scaler) {
         this.tracing = tracing;
         this.events = events;
         this.clock = clock;
         this.config = config;
+        this.scaler = scaler;
     }
 
     /** Applies the desired objects and writes the resulting status. */
@@ -47,8 +51,12 @@ public class WorkloadReconciliation {
             var missing = References.missing(primary,
                     reference -> ReferenceLookup.exists(context.getClient(), namespace, reference));
             var before = primary.workloadStatus();
-            var after = WorkloadStatusModel.reconciled(primary, deployment, missing, clock.instant());
+            var after = WorkloadStatusModel.reconciled(primary, deployment, missing, scaler.findings(primary), clock.instant());
             events.onProblemChange(context.getClient(), primary, before, after, ConditionTypes.DEGRADED, Conditions.TRUE);
+            events.onProblemChange(context.getClient(), primary, before, after, ConditionTypes.ANOMALY_DETECTED,
+                    Conditions.TRUE);
+            events.onProblemChange(context.getClient(), primary, before, after, ConditionTypes.OUT_OF_MEMORY_PREDICTED,
+                    Conditions.TRUE);
             primary.replaceStatus(after);
             UpdateControl<P> control = UpdateControl.patchStatus(primary);
             return missing.isEmpty() ? control : control.rescheduleAfter(config.references().recheckInterval());

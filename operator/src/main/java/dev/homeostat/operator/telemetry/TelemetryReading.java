@@ -14,13 +14,28 @@ import java.util.List;
  * @param heapLimitBytes         JVM heap max (or container memory limit), summed over ready pods, NaN when unknown
  * @param restarts               container restarts summed over the app's pods, 0 when unknown
  * @param health                 one entry per enabled source
+ * @param recordsOutRate         records/s produced by all ready pods, NaN when unknown
+ * @param processingSeconds      mean processing time per record over the last interval, NaN when unknown
  */
 public record TelemetryReading(Sample sample, int partitions, double maxPartitionLagRecords, double heapUsedBytes,
-                               double heapLimitBytes, long restarts, List<SourceHealth> health) {
+                               double heapLimitBytes, long restarts, List<SourceHealth> health,
+                               double recordsOutRate, double processingSeconds) {
 
     /** Copies the health list. */
     public TelemetryReading {
         health = List.copyOf(health);
+    }
+
+    /** A reading without the records-out rate and processing time (both NaN). */
+    public TelemetryReading(Sample sample, int partitions, double maxPartitionLagRecords, double heapUsedBytes,
+                            double heapLimitBytes, long restarts, List<SourceHealth> health) {
+        this(sample, partitions, maxPartitionLagRecords, heapUsedBytes, heapLimitBytes, restarts, health,
+                Double.NaN, Double.NaN);
+    }
+
+    /** The health of the source named {@code source}, if it was enabled for this app. */
+    public java.util.Optional<SourceHealth> health(String source) {
+        return health.stream().filter(h -> h.source().equals(source)).findFirst();
     }
 
     /** Whether every enabled source delivered this round. */

@@ -51,7 +51,8 @@ class WorkloadStatusModelTest {
         // given
         var service = Examples.fixedPortfolio("trading");
         Deployment deployment = DeploymentModel.forMicroService(service);
-        deployment.setStatus(new DeploymentStatusBuilder().withReplicas(3).withReadyReplicas(3).build());
+        deployment.setStatus(new DeploymentStatusBuilder().withReplicas(3).withReadyReplicas(3).withUpdatedReplicas(3)
+                .build());
 
         // when
         var status = WorkloadStatusModel.reconciled(service, deployment, List.of(), T0);
@@ -59,6 +60,25 @@ class WorkloadStatusModelTest {
         // then
         assertCondition(status, ConditionTypes.READY, "True", "Available");
         assertEquals(3, status.getReplicas());
+    }
+
+    @Test
+    void notReadyWhileTheDeploymentHasNotRolledOutItsLatestSpec() {
+        // given a Deployment with all pods ready, but of an older template (updatedReplicas and
+        // observedGeneration lag its spec)
+        var service = Examples.microService("quote-service", "trading");
+        Deployment deployment = DeploymentModel.forMicroService(service);
+        deployment.getMetadata().setGeneration(2L);
+        deployment.setStatus(new DeploymentStatusBuilder().withReplicas(3).withReadyReplicas(3).withUpdatedReplicas(1)
+                .withObservedGeneration(1L).build());
+
+        // when
+        var status = WorkloadStatusModel.reconciled(service, deployment, List.of(), T0);
+
+        // then
+        assertCondition(status, ConditionTypes.READY, "False", "RolloutInProgress");
+        assertTrue(condition(status, ConditionTypes.READY).getMessage().contains("1/3 replicas updated"),
+                condition(status, ConditionTypes.READY).getMessage());
     }
 
     @Test
@@ -134,7 +154,7 @@ class WorkloadStatusModelTest {
         // then
         assertCondition(failed, ConditionTypes.READY, "False", "KubernetesClientException");
         assertEquals("Forbidden: deployments", condition(failed, ConditionTypes.READY).getMessage());
-        assertCondition(failed, ConditionTypes.SCALING, "False", "ScalerNotRunning");
+        assertCondition(failed, ConditionTypes.SCALING, "False", "ScalerDisabled");
         assertEquals(1, failed.getDesiredReplicas());
         assertTrue(failed.getConditions().size() >= 4);
     }

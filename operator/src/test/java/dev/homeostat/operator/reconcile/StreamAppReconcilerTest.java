@@ -94,7 +94,8 @@ class StreamAppReconcilerTest {
 
         // when the Deployment controller reports all pods ready (the mock has none, so the test plays its part)
         client.apps().deployments().inNamespace(NAMESPACE).withName("normalizer").editStatus(d -> {
-            d.setStatus(new DeploymentStatusBuilder().withReplicas(3).withReadyReplicas(3).withUpdatedReplicas(3).build());
+            d.setStatus(new DeploymentStatusBuilder().withReplicas(3).withReadyReplicas(3).withUpdatedReplicas(3)
+                    .withObservedGeneration(d.getMetadata().getGeneration()).build());
             return d;
         });
 

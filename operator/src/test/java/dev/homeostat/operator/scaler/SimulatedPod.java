@@ -1,0 +1,156 @@
+package dev.homeostat.operator.scaler;
+
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * One replica of a test app: a real Kafka consumer in the app's group that processes at most
+ * {@code capacity} records/s (its processing time is real time spent), and a real Micrometer Prometheus
+ * endpoint on its own loopback address (127.0.0.N) with the metrics the apps expose (docs/telemetry.md).
+ */
+final class SimulatedPod implements AutoCloseable {
+
+    /** What the pod's metrics endpoint serves. */
+    enum Endpoint { METRICS, GONE, HOSTILE }
+
+    private final String ip;
+    private final SimulatedApp app;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter recordsIn;
+    private final Thread consumerThread;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final HttpServer server;
+    private volatile long busyNanos;
+    private long busyAtScrape;
+    private long wallAtScrape = System.nanoTime();
+    private volatile double busyRatio;
+
+    SimulatedPod(String ip, SimulatedApp app) {
+        this.ip = ip;
+        this.app = app;
+        recordsIn = Counter.builder("homeostat.records.in").tags("app", app.name(), "topic", app.topic()).register(registry);
+        Gauge.builder("homeostat.busy.ratio", this, p -> p.busyRatio).tags("app", app.name()).register(registry);
+        Gauge.builder("jvm.memory.used", app, a -> a.heapUsed()).tags("area", "heap", "id", "G1 Old Gen")
+                .baseUnit("bytes").register(registry);
+        Gauge.builder("jvm.memory.max", app, a -> a.heapMax()).tags("area", "heap", "id", "G1 Old Gen")
+                .baseUnit("bytes").register(registry);
+        try {
+            server = HttpServer.create(new InetSocketAddress(ip, app.metricsPort()), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serve metrics on " + ip + ":" + app.metricsPort(), e);
+        }
+        server.createContext("/q/metrics", exchange -> {
+            byte[] body = switch (app.endpoint()) {
+                case METRICS -> scrape().getBytes(StandardCharsets.UTF_8);
+                case HOSTILE -> hostile();
+                case GONE -> null;
+            };
+            if (body == null) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        consumerThread = Thread.ofPlatform().name("pod-" + ip).daemon().start(this::consume);
+    }
+
+    String ip() {
+        return ip;
+    }
+
+    /** Busy ratio over the time since the previous scrape, as the apps' BusyFraction reports it (window = scrape interval). */
+    private synchronized String scrape() {
+        long now = System.nanoTime();
+        long busy = busyNanos;
+        long wall = now - wallAtScrape;
+        if (wall > 0) {
+            busyRatio = Math.min(1.0, (double) (busy - busyAtScrape) / wall);
+        }
+        busyAtScrape = busy;
+        wallAtScrape = now;
+        return registry.scrape();
+    }
+
+    /** Not Prometheus text: a NaN counter, garbage lines and an absurdly long label. */
+    private static byte[] hostile() {
+        StringBuilder out = new StringBuilder();
+        out.append("homeostat_records_in_total{app=\"x\",topic=\"t\"} NaN\n");
+        out.append("homeostat_busy_ratio{app=\"x\"} +Inf\n");
+        out.append("}}}{{{ not a metric line at all \u0000\u0001\n");
+        out.append("homeostat_records_in_total{app=\"").append("A".repeat(200_000)).append("\"} 1\n");
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void consume() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, app.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, app.group());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "true");
+        props.put(ConsumerConfig.AUTO_COMMIT_INTERVAL_MS_CONFIG, "200");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "20");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        try (var consumer = new KafkaConsumer<byte[], byte[]>(props)) {
+            consumer.subscribe(List.of(app.topic()));
+            while (running.get()) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
+                for (var record : records) {
+                    process();
+                    recordsIn.increment();
+                }
+            }
+        } catch (org.apache.kafka.common.errors.InterruptException e) {
+            // closing
+        }
+    }
+
+    /** Spends 1/capacity seconds on a record: the pod is busy that long. */
+    private void process() {
+        double capacity = app.capacityPerPod();
+        long nanos = (long) (1e9 / Math.max(0.1, capacity));
+        long start = System.nanoTime();
+        try {
+            Thread.sleep(Duration.ofNanos(nanos));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.set(false);
+        }
+        busyNanos += System.nanoTime() - start;
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        server.stop(0);
+        try {
+            consumerThread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}

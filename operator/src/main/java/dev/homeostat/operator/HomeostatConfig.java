@@ -106,6 +106,10 @@ public interface HomeostatConfig {
         @WithDefault("8")
         int partitions();
 
+        /** Whether --duration ends the run (and the operator); tests keep the operator and call finish themselves. */
+        @WithDefault("true")
+        boolean exitAtEnd();
+
         /** How long the end of a run waits for the consumers to drain what the feed produced. */
         @WithDefault("60s")
         Duration drainTimeout();

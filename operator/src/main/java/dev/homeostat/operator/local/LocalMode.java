@@ -170,7 +170,9 @@ public class LocalMode {
                 timer.scheduleAtFixedRate(payments::tick, 1, 1, TimeUnit.SECONDS);
             }
         }
-        options.duration().ifPresent(d -> timer.schedule(() -> Quarkus.asyncExit(0), d.toMillis(), TimeUnit.MILLISECONDS));
+        if (config.local().exitAtEnd()) {
+            options.duration().ifPresent(d -> timer.schedule(() -> Quarkus.asyncExit(0), d.toMillis(), TimeUnit.MILLISECONDS));
+        }
     }
 
     private String footer() {
@@ -187,7 +189,6 @@ public class LocalMode {
                 case LocalOptions.Injection.Poison p -> at(total, 0.30, faults::poison);
                 case LocalOptions.Injection.KillReplica k -> at(total, 0.45, faults::killReplica);
                 case LocalOptions.Injection.BrokerPause pause -> at(total, 0.55, () -> faults.pauseBroker(pause.length()));
-                case LocalOptions.Injection.MemoryLeak m -> { }
             }
         }
     }
@@ -203,8 +204,16 @@ public class LocalMode {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (runtime == null) {
-            return;
+        finish();
+    }
+
+    /**
+     * Ends the run: stops the feed, lets the consumers drain, stops every replica and the broker, and builds,
+     * prints and (with --summary-json) writes the summary. Idempotent; empty outside local mode.
+     */
+    public synchronized Optional<RunSummary> finish() {
+        if (runtime == null || summary != null) {
+            return Optional.ofNullable(summary);
         }
         timer.shutdownNow();
         out.println("\nStopping: the feed first, then the consumers once they drained (at most "
@@ -228,6 +237,7 @@ public class LocalMode {
             summary.writeJson(file);
             out.println("summary written to " + file.toAbsolutePath());
         });
+        return Optional.of(summary);
     }
 
     private Path workDirectory() {

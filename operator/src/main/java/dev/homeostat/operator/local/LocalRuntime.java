@@ -223,6 +223,8 @@ public final class LocalRuntime {
             address = addresses.acquire(port);
             Map<String, String> env = new java.util.LinkedHashMap<>(environment.resolve(namespace, podName, address, container));
             env.putIfAbsent("QUARKUS_HTTP_PORT", Integer.toString(port));
+            // No trace collector runs on the machine; an app would retry its exports forever.
+            env.putIfAbsent("QUARKUS_OTEL_SDK_DISABLED", "true");
             var replica = new LocalReplica(namespace, name, podName, hash, address, port, jvm.command(jar, container), env,
                     logDirectory.resolve(podName + ".log"), launcher);
             client.pods().inNamespace(namespace).resource(PodObjects.pod(deployment, replica)).create();

@@ -28,7 +28,6 @@ public class WebView {
 
     void routes(@Observes Router router) {
         router.get("/local/api/run").handler(this::run);
-        router.get("/local").handler(context -> context.redirect("/local/"));
     }
 
     private void run(RoutingContext context) {

@@ -57,7 +57,7 @@ class LocalModeRunTest {
                     Map.entry("homeostat.local.enabled", "true"),
                     Map.entry("homeostat.local.exit-at-end", "false"),
                     Map.entry("homeostat.local.flags", "--trace src/test/resources/local-mode/burst.csv --compress 180 "
-                            + "--peak-rate 3000 --duration 200s --inject poison --inject kill-replica"),
+                            + "--peak-rate 9000 --duration 300s --inject poison --inject kill-replica"),
                     Map.entry("homeostat.local.termination-grace-period", "20s"),
                     Map.entry("homeostat.local.drain-timeout", "90s"),
                     Map.entry("homeostat.embedded.examples-dir", "src/test/resources/local-mode"),
@@ -150,7 +150,12 @@ class LocalModeRunTest {
         WebDriver driver = new ChromeDriver(options);
         try {
             driver.get(page.toString());
-            await("charts filled").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            await("charts filled").conditionEvaluationListener(c -> {
+                        if (c.getRemainingTimeInMS() <= 1000) {
+                            System.out.println("page: " + driver.getPageSource().substring(0, Math.min(2000, driver.getPageSource().length()))
+                                    + "\nbrowser log: " + driver.manage().logs().get(LogType.BROWSER).getAll());
+                        }
+                    }).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 var charts = driver.findElements(By.cssSelector("[data-chart]"));
                 return charts.size() == 6 && charts.stream().allMatch(c -> {
                     String points = c.getAttribute("data-points");

@@ -21,7 +21,9 @@ public final class Conditions {
     private Conditions(List<Condition> existing, long generation, Instant now) {
         this.conditions = new ArrayList<>();
         if (existing != null) {
-            existing.forEach(c -> conditions.add(new ConditionBuilder(c).build()));
+            // One condition per type: a list that somehow holds a type twice is repaired, the first one kept.
+            existing.stream().filter(c -> find(conditions, c.getType()).isEmpty())
+                    .forEach(c -> conditions.add(new ConditionBuilder(c).build()));
         }
         this.generation = generation;
         this.now = now;

@@ -18,10 +18,19 @@ public class Leadership {
     private final AtomicBoolean leading = new AtomicBoolean();
 
     public Leadership() {
+        this(electionActiveInThisProfile());
+    }
+
+    /** A leadership that follows a Lease ({@code true}, not leading until {@link #started()}) or always leads. */
+    Leadership(boolean electionActive) {
+        this.electionActive = electionActive;
+    }
+
+    private static boolean electionActiveInThisProfile() {
         List<String> profiles = ConfigProvider.getConfig()
                 .getOptionalValues("quarkus.operator-sdk.activate-leader-election-for-profiles", String.class)
                 .orElse(List.of("prod"));
-        this.electionActive = ConfigUtils.getProfiles().stream().anyMatch(profiles::contains);
+        return ConfigUtils.getProfiles().stream().anyMatch(profiles::contains);
     }
 
     /** Whether this replica may collect, decide and act now. */

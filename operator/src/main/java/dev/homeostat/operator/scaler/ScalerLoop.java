@@ -168,11 +168,25 @@ public class ScalerLoop {
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             Evaluation e = evaluator.evaluate(app, state.models, reading, cause, now);
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("%s: %s -> %d (%s) missing=[%s] sample=%s", ScalerViews.key(app), e.from(), e.to(),
+                        e.decision().map(d -> d.reason().term() + " " + d.reason().detail()).orElse("no decision"),
+                        e.missing(), reading == null ? "none" : reading.sample());
+            }
             boolean changed = false;
             if (e.applies() && leadership.leading()) {
-                actuator.scale(app, e.to());
                 ScalingDecision decision = decision(e, true);
+                Optional<ScalingDecision> before = state.lastChange;
+                // Published before the write, so the reconcile the new spec.replicas triggers explains it.
                 state.lastChange = Optional.of(decision);
+                views.publish(app, new ScalerViews.AppView(e, state.lastChange));
+                try {
+                    actuator.scale(app, e.to());
+                } catch (RuntimeException ex) {
+                    state.lastChange = before;
+                    views.publish(app, new ScalerViews.AppView(e, before));
+                    throw ex;
+                }
                 metrics.applied(app, e.to() > e.from());
                 events.record(client, app, "Normal", e.to() > e.from() ? "ScaledUp" : "ScaledDown",
                         "from " + e.from() + " to " + e.to() + " replicas: " + decision.getExplanation());

@@ -23,6 +23,8 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -51,22 +53,52 @@ class ScalerScenariosTest {
     public static class FastLoop implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "homeostat.scaler.enabled", "true",
-                    "homeostat.telemetry.interval", "500ms",
-                    "homeostat.scaler.ready-delay", "1s",
-                    "homeostat.scaler.rebalance", "1s",
-                    "homeostat.scaler.forecast-min-samples", "20",
-                    "homeostat.scaler.persist-interval", "1s",
-                    "homeostat.scaler.oom-warning", "120s");
+            return Map.ofEntries(
+                    Map.entry("quarkus.log.category.\"org.apache.kafka\".level", "WARN"),
+                    Map.entry("quarkus.log.category.\"kafka\".level", "WARN"),
+                    Map.entry("quarkus.log.category.\"io.fabric8.mockwebserver\".level", "WARN"),
+                    Map.entry("quarkus.log.category.\"dev.homeostat.operator.scaler\".level", "DEBUG"),
+                    Map.entry("homeostat.scaler.enabled", "true"),
+                    Map.entry("homeostat.telemetry.interval", "500ms"),
+                    Map.entry("homeostat.telemetry.scrape-timeout", "800ms"),
+                    Map.entry("homeostat.telemetry.source-timeout", "900ms"),
+                    Map.entry("homeostat.scaler.ready-delay", "1s"),
+                    Map.entry("homeostat.scaler.rebalance", "1s"),
+                    Map.entry("homeostat.scaler.forecast-min-samples", "20"),
+                    Map.entry("homeostat.scaler.persist-interval", "1s"),
+                    Map.entry("homeostat.scaler.oom-warning", "120s"));
         }
     }
 
     static final String NAMESPACE = "scaler-test";
-    static final Duration LONG = Duration.ofSeconds(60);
+    static final Duration LONG = Duration.ofSeconds(120);
 
     @Inject
     KubernetesClient client;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    ScalerLoop loop;
+
+    @Inject
+    ScalerViews views;
+
+    @Inject
+    dev.homeostat.operator.telemetry.TelemetryCollector collector;
+
+    @Inject
+    dev.homeostat.operator.HomeostatConfig config;
+
+    @Inject
+    java.time.Clock clock;
+
+    @Inject
+    dev.homeostat.operator.reconcile.WorkloadEvents events;
+
+    @TestHTTPResource("/q/health/ready")
+    java.net.URL health;
 
     final List<SimulatedApp> apps = new ArrayList<>();
     final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.shared();
@@ -94,11 +126,11 @@ class ScalerScenariosTest {
 
         // then the scaler scales up through the scale subresource, and says which term won and why
         await().atMost(LONG).until(() -> replicas("ramp") >= 4);
-        ScalingDecision up = get("ramp").getStatus().getLastDecision();
+        ScalingDecision up = awaitDecision("ramp", d -> d.getTo() >= 4);
+        printStatus("ramp");
         assertEquals(DecisionSource.Reactive, up.getSource());
         assertTrue(List.of("Reactive", "LagDrain", "Guardrail", "Bound").contains(up.getTerm()), up.getTerm());
         assertEquals(Boolean.TRUE, up.getApplied());
-        assertNotNull(up.getCapacityPerReplica(), "capacity in the decision");
         assertTrue(up.getExplanation().length() > 20, up.getExplanation());
         await().atMost(LONG).untilAsserted(() -> assertTrue(client.apps().deployments().inNamespace(NAMESPACE)
                 .withName("ramp").get().getSpec().getReplicas() >= 4, "the Deployment follows"));
@@ -111,7 +143,7 @@ class ScalerScenariosTest {
         // then it scales down, but not before the stabilization window since the last scale-up
         int high = replicas("ramp");
         await().atMost(LONG).until(() -> replicas("ramp") < high);
-        ScalingDecision down = get("ramp").getStatus().getLastDecision();
+        ScalingDecision down = awaitDecision("ramp", d -> d.getTo() < d.getFrom());
         assertTrue(down.getTo() < down.getFrom(), "a scale-down: " + down.getFrom() + " -> " + down.getTo());
         java.time.Instant upAt = java.time.Instant.parse(up.getTime());
         java.time.Instant downAt = java.time.Instant.parse(down.getTime());
@@ -121,10 +153,130 @@ class ScalerScenariosTest {
 
     static final int STABILIZATION_SECONDS = 4;
 
+    @Test
+    void aSecondInstanceTakesOverWithTheStoredModelsAndNoDuplicateActuation() {
+        // given an app the first operator instance scaled and learned, and another whose stored state got corrupted
+        SimulatedApp app = start("takeover", ScalingMode.Reactive, false, 100, 6, 6);
+        start("corrupt", ScalingMode.Fixed, false, 100, 6, 1);
+        app.offer(180);
+        await().atMost(LONG).until(() -> replicas("takeover") >= 3);
+        awaitSteady("takeover");
+        await().atMost(LONG).until(() -> stateMap("takeover") != null && stateMap("corrupt") != null);
+        ScalingDecision lastOfFirst = awaitDecision("takeover", d -> d.getTo() == replicas("takeover"));
+        String lastChange = "from " + lastOfFirst.getFrom() + " to " + lastOfFirst.getTo() + " replicas";
+
+        // when the first instance stops and a second one, once it holds the Lease, takes over
+        loop.stop(null);
+        client.configMaps().inNamespace(NAMESPACE).withName(ModelStore.name(get("corrupt"))).edit(m -> {
+            m.setBinaryData(Map.of(ModelStore.KEY, java.util.Base64.getEncoder().encodeToString("garbage".getBytes())));
+            return m;
+        });
+        Leadership lease = new Leadership(true);
+        ScalerLoop second = new ScalerLoop(client, collector, config, clock, lease, views, events,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        try {
+            second.start(null);
+            java.time.Instant takeover = java.time.Instant.now();
+            lease.started();
+
+            // then its first evaluation already holds the history the first instance stored
+            Evaluation first = await().atMost(LONG).until(() -> views.of(get("takeover")).map(v -> v.latest()).orElse(null),
+                    e -> e != null && e.at().isAfter(takeover));
+            assertTrue(first.samples() > 5, "restored history: " + first.samples() + " samples");
+            assertTrue(first.capacity().known(), "restored capacity");
+
+            // and it starts from the first instance's last decision, neither repeating nor losing it
+            assertEquals(lastOfFirst.getTo(), first.from(), "the second instance starts where the first left");
+            await().atMost(LONG).until(() -> views.of(get("takeover")).map(v -> v.latest().samples()).orElse(0)
+                    >= first.samples() + 6);
+            assertEquals(1, events("takeover").stream().filter(m -> m.startsWith(lastChange)).count(),
+                    "the change '" + lastChange + "' was applied once: " + events("takeover"));
+            int before = replicas("takeover");
+
+            // and the corrupt state was discarded with a Warning Event, the app evaluated afresh
+            await().atMost(LONG).until(() -> scaledEvents("corrupt", "ModelStateDiscarded") == 1);
+
+            // when the load falls, the new leader acts
+            app.offer(10);
+            await().atMost(LONG).until(() -> replicas("takeover") < before);
+        } finally {
+            second.stop(null);
+            loop.start(null);
+        }
+    }
+
+    @Test
+    void fixedAndShadowAppsAreNeverScaled() {
+        // given a Fixed app and a Reactive app in shadow mode, both far behind their load
+        SimulatedApp fixed = start("fixed", ScalingMode.Fixed, false, 50, 6, 4);
+        SimulatedApp shadow = start("shadow", ScalingMode.Reactive, true, 50, 6, 4);
+        fixed.offer(300);
+        shadow.offer(300);
+
+        // then the shadow app records what it would do, without doing it
+        ScalingDecision wouldDo = awaitDecision("shadow", d -> Boolean.FALSE.equals(d.getApplied()) && d.getTo() > d.getFrom());
+        assertTrue(wouldDo.getExplanation().contains("Shadow mode: not applied"), wouldDo.getExplanation());
+        awaitCondition("shadow", ConditionTypes.SCALING, "False", "ShadowMode");
+        printStatus("shadow");
+
+        // and after more rounds neither app's replicas changed, and no scaling Event was recorded
+        awaitRounds("shadow", 6);
+        assertEquals(1, replicas("shadow"));
+        assertEquals(1, replicas("fixed"));
+        assertEquals(0, scaledEvents("shadow", "ScaledUp") + scaledEvents("fixed", "ScaledUp"));
+        awaitCondition("fixed", ConditionTypes.SCALING, "False", "FixedMode");
+    }
+
+    @Test
+    void missingTelemetryNeverScalesDownAndTheAppRecovers() {
+        // given an idle Reactive app at 3 replicas whose metrics endpoints are gone, and one whose broker is unreachable
+        SimulatedApp gone = start("gone", ScalingMode.Reactive, false, 100, 6, 6, 3, broker.bootstrapServers());
+        gone.endpoint(SimulatedPod.Endpoint.GONE);
+        start("nobroker", ScalingMode.Reactive, false, 100, 6, 6, 3, "127.0.0.1:" + closedPort());
+
+        // then both are Degraded with the reason, and neither scales down over many rounds
+        awaitCondition("gone", ConditionTypes.DEGRADED, "True", "TelemetryMissing");
+        awaitCondition("nobroker", ConditionTypes.DEGRADED, "True", "TelemetryMissing");
+        assertTrue(condition("gone", ConditionTypes.DEGRADED).orElseThrow().getMessage().contains("pods:"),
+                condition("gone", ConditionTypes.DEGRADED).orElseThrow().getMessage());
+        assertTrue(condition("nobroker", ConditionTypes.DEGRADED).orElseThrow().getMessage().contains("kafka:"),
+                condition("nobroker", ConditionTypes.DEGRADED).orElseThrow().getMessage());
+        printStatus("nobroker");
+        awaitRounds("gone", 10);
+        assertEquals(3, replicas("gone"));
+        assertEquals(3, replicas("nobroker"));
+
+        // when the metrics come back, the app recovers by itself: Degraded clears, and the idle app scales down
+        gone.endpoint(SimulatedPod.Endpoint.METRICS);
+        awaitCondition("gone", ConditionTypes.DEGRADED, "False", "AsExpected");
+        await().atMost(LONG).until(() -> replicas("gone") < 3);
+    }
+
+    @Test
+    void hostileMetricsAreRejectedAndTheOperatorStaysHealthy() throws Exception {
+        // given an app whose pod serves NaN, garbage and a 200 kB label instead of Prometheus text
+        SimulatedApp hostile = start("hostile", ScalingMode.Reactive, false, 100, 6, 2, 2, broker.bootstrapServers());
+        hostile.endpoint(SimulatedPod.Endpoint.HOSTILE);
+
+        // then the sample is rejected with a reason, the count is held, and the operator answers healthy
+        awaitCondition("hostile", ConditionTypes.DEGRADED, "True", "TelemetryMissing");
+        printStatus("hostile");
+        awaitRounds("hostile", 6);
+        assertEquals(2, replicas("hostile"));
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                health.toURI()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     SimulatedApp start(String name, ScalingMode mode, boolean shadow, double capacityPerPod, int maxReplicas,
                        int partitions) {
+        return start(name, mode, shadow, capacityPerPod, maxReplicas, partitions, null, broker.bootstrapServers());
+    }
+
+    SimulatedApp start(String name, ScalingMode mode, boolean shadow, double capacityPerPod, int maxReplicas,
+                       int partitions, Integer replicas, String bootstrapServers) {
         broker.createTopic(name + "-in", partitions);
         StreamApp cr = new StreamApp();
         cr.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
@@ -132,8 +284,9 @@ class ScalerScenariosTest {
         spec.setImage("test/" + name + ":1");
         spec.setMinReplicas(1);
         spec.setMaxReplicas(maxReplicas);
+        spec.setReplicas(replicas);
         KafkaSpec kafka = new KafkaSpec();
-        kafka.setBootstrapServers(broker.bootstrapServers());
+        kafka.setBootstrapServers(bootstrapServers);
         kafka.setInputTopics(List.of(name + "-in"));
         kafka.setConsumerGroup(name + "-group");
         spec.setKafka(kafka);
@@ -145,7 +298,7 @@ class ScalerScenariosTest {
         slo.setMaxLagSeconds(5.0);
         scaling.setSlo(slo);
         spec.setScaling(scaling);
-        SimulatedApp app = new SimulatedApp(client, NAMESPACE, name, name + "-in", broker.bootstrapServers(), capacityPerPod);
+        SimulatedApp app = new SimulatedApp(client, NAMESPACE, name, name + "-in", bootstrapServers, capacityPerPod);
         MetricsSpec metrics = new MetricsSpec();
         metrics.setPort(app.metricsPort());
         spec.setMetrics(metrics);
@@ -153,6 +306,14 @@ class ScalerScenariosTest {
         apps.add(app);
         client.resource(cr).create();
         return app;
+    }
+
+    /** Waits until the status shows a lastDecision that matches, and returns it. */
+    ScalingDecision awaitDecision(String name, java.util.function.Predicate<ScalingDecision> wanted) {
+        return await().atMost(LONG).pollInterval(Duration.ofMillis(200)).until(() -> {
+            StreamApp app = get(name);
+            return app.getStatus() == null ? null : app.getStatus().getLastDecision();
+        }, d -> d != null && d.getTo() != null && d.getFrom() != null && wanted.test(d));
     }
 
     StreamApp get(String name) {
@@ -177,10 +338,53 @@ class ScalerScenariosTest {
         });
     }
 
-    /** Waits until the model status reports a learned capacity (the scaler has seen busy pods). */
+    /** Waits until the scaler publishes a learned per-replica capacity for the app (it has seen busy pods). */
     void awaitCapacityLearned(String name) {
-        await().atMost(LONG).pollInterval(Duration.ofMillis(200)).until(() -> condition(name, ConditionTypes.SCALING)
-                .map(c -> "True".equals(c.getStatus())).orElse(false));
+        await().atMost(LONG).pollInterval(Duration.ofMillis(200)).until(() -> gauge("homeostat.capacity.per.replica", name) > 0);
+    }
+
+    /** Waits until the app's replicas stayed the same over four evaluations. */
+    void awaitSteady(String app) {
+        await().atMost(LONG).until(() -> {
+            int before = replicas(app);
+            awaitRounds(app, 4);
+            return replicas(app) == before;
+        });
+    }
+
+    io.fabric8.kubernetes.api.model.ConfigMap stateMap(String app) {
+        return client.configMaps().inNamespace(NAMESPACE).withName(app + "-homeostat-state").get();
+    }
+
+    /** Waits until the scaler has evaluated the app {@code rounds} more times. */
+    void awaitRounds(String app, int rounds) {
+        double start = decisions(app);
+        await().atMost(LONG).pollInterval(Duration.ofMillis(100)).until(() -> decisions(app) >= start + rounds);
+    }
+
+    /** Evaluations of the app so far (every term), from the operator's decision counter. */
+    double decisions(String app) {
+        return registry.find("homeostat.decisions").tag("app", app).counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+    }
+
+    static int closedPort() {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The value of one of the operator's per-app gauges, NaN when absent. */
+    double gauge(String meter, String app) {
+        var g = registry.find(meter).tag("app", app).gauge();
+        return g == null ? Double.NaN : g.value();
+    }
+
+    List<String> events(String name) {
+        return client.v1().events().inNamespace(NAMESPACE).list().getItems().stream()
+                .filter(e -> name.equals(e.getInvolvedObject().getName())).map(e -> e.getMessage()).toList();
     }
 
     long scaledEvents(String name, String reason) {

@@ -63,7 +63,7 @@ public class PodTelemetrySource implements TelemetrySource {
 
     @Override
     public CompletionStage<SourceResult> collect(ScrapeTarget target, Instant now) {
-        return directory.ready().thenCompose(synced -> scrapeAll(target, now));
+        return directory.ready(target.namespace()).thenCompose(synced -> scrapeAll(target, now));
     }
 
     private CompletableFuture<SourceResult> scrapeAll(ScrapeTarget target, Instant now) {

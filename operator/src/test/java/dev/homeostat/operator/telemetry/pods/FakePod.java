@@ -19,17 +19,17 @@ import java.util.function.Supplier;
  * {@code /q/metrics} with a real Micrometer Prometheus registry's output under the names our apps use — or, when a
  * test says so, something hostile instead.
  */
-final class FakePod implements AutoCloseable {
+public final class FakePod implements AutoCloseable {
 
-    final String ip;
+    public final String ip;
     final HttpServer server;
-    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    public final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final Counter recordsIn;
     final Timer processing;
-    final AtomicReference<Double> busy = new AtomicReference<>(0.5);
+    public final AtomicReference<Double> busy = new AtomicReference<>(0.5);
     private final AtomicReference<Supplier<String>> body = new AtomicReference<>(registry::scrape);
 
-    FakePod(String ip) {
+    public FakePod(String ip) {
         this.ip = ip;
         recordsIn = Counter.builder("homeostat.records.in").tag("app", "t").tag("topic", "quotes").register(registry);
         processing = Timer.builder("homeostat.processing").tag("app", "t").register(registry);
@@ -51,12 +51,12 @@ final class FakePod implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
     /** Consumes {@code records}, each taking {@code each} to process. */
-    void process(int records, Duration each) {
+    public void process(int records, Duration each) {
         recordsIn.increment(records);
         for (int i = 0; i < records; i++) {
             processing.record(each);
@@ -64,7 +64,7 @@ final class FakePod implements AutoCloseable {
     }
 
     /** Serves {@code text} instead of the registry's output. */
-    void serve(Supplier<String> text) {
+    public void serve(Supplier<String> text) {
         body.set(text);
     }
 

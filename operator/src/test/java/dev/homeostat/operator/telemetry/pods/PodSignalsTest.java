@@ -115,6 +115,24 @@ class PodSignalsTest {
     }
 
     @Test
+    void realCapturesFiveSecondsApart() throws Exception {
+        // given two real scrapes of one trade-signals process, 5 s apart (records in 2150 then 2733)
+        var first = PodMetrics.from(PrometheusTextParser.parse(PrometheusTextParserTest.fixture("trade-signals-1.txt"),
+                PodMetrics.NAMES::contains));
+        var second = PodMetrics.from(PrometheusTextParser.parse(PrometheusTextParserTest.fixture("trade-signals-2.txt"),
+                PodMetrics.NAMES::contains));
+
+        // when they are two rounds of the same pod
+        round(0, Map.of("p", first));
+        var result = round(5, Map.of("p", second));
+
+        // then the processed rate is (2733 - 2150) / 5, and processing time per record Δsum / Δrecords
+        assertEquals(583.0 / 5, result.signals().processedRate(), 1e-9);
+        assertEquals((0.128514542 - 0.101211425) / 583.0, result.signals().processingSeconds(), 1e-12);
+        assertEquals(8.0 / 5, result.signals().recordsOutRate(), 1e-9);
+    }
+
+    @Test
     void busyAboveOneIsClampedPerPod() {
         var result = round(0, Map.of("a", pod(1, 0, 1.8, 1), "b", pod(1, 0, 0.2, 1)));
         assertEquals(0.6, result.signals().busyFraction(), 1e-9);

@@ -101,7 +101,7 @@ class PodTelemetrySourceTest {
     }
 
     private void awaitPods(String app, int count) {
-        directory.ready().join();
+        directory.ready(NAMESPACE).join();
         await().atMost(Duration.ofSeconds(10)).until(() -> directory.pods(NAMESPACE, app(app).podSelector()).size() == count);
     }
 
@@ -159,12 +159,19 @@ class PodTelemetrySourceTest {
         assertTrue(Double.isNaN(result.signals().processedRate()));
     }
 
+    /** A socket that accepts connections (they wait in its backlog) and never answers. */
+    private ServerSocket silentPod(String ip) throws IOException {
+        ServerSocket silent = new ServerSocket();
+        silent.bind(new InetSocketAddress(ip, 0));
+        closeables.add(silent);
+        return silent;
+    }
+
     @Test
     void aPodThatNeverAnswersDoesNotHoldUpAnotherApp() throws Exception {
-        // given an app whose only pod accepts connections and never answers, and a healthy app
-        ServerSocket silent = new ServerSocket();
-        silent.bind(new InetSocketAddress("127.0.0.7", 0));
-        closeables.add(silent);
+        // given a source with a long scrape timeout, an app whose only pod never answers, and a healthy app
+        var patient = new PodTelemetrySource(directory, new MetricsScraper(Duration.ofSeconds(60), 4, 64 * 1024));
+        ServerSocket silent = silentPod("127.0.0.7");
         FakePod healthy = fakePod("127.0.0.8");
         pod("stuck", "stuck-a", "127.0.0.7", silent.getLocalPort(), true, 0);
         pod("fine", "fine-a", healthy.ip, healthy.port(), true, 0);
@@ -172,17 +179,32 @@ class PodTelemetrySourceTest {
         awaitPods("fine", 1);
 
         // when both are collected at once
-        CompletableFuture<SourceResult> stuck = source.collect(app("stuck"), T0).toCompletableFuture();
-        SourceResult fine = collect("fine", T0);
+        CompletableFuture<SourceResult> stuck = patient.collect(app("stuck"), T0).toCompletableFuture();
+        SourceResult fine = patient.collect(app("fine"), T0).toCompletableFuture().get(20, TimeUnit.SECONDS);
 
-        // then the healthy app is done while the stuck one still waits for its timeout
+        // then the healthy app is done while the stuck one still waits
         assertTrue(fine.ok(), fine.reason());
         assertFalse(stuck.isDone(), "the silent pod cannot have answered");
 
-        // and the stuck one ends with the reason, not an exception
+        // and when the silent pod goes away, the stuck app ends with a reason, not an exception
+        silent.close();
         SourceResult result = stuck.get(20, TimeUnit.SECONDS);
         assertFalse(result.ok());
-        assertTrue(result.reason().contains("no answer within 1000 ms"), result.reason());
+        assertTrue(result.reason().startsWith("1 of 1 ready pods gave no sample: stuck-a: http://127.0.0.7:"),
+                result.reason());
+    }
+
+    @Test
+    void aPodThatNeverAnswersTimesOutWithAReason() throws Exception {
+        // given a pod that never answers and a 1 s scrape timeout
+        ServerSocket silent = silentPod("127.0.0.13");
+        pod("slow", "slow-a", "127.0.0.13", silent.getLocalPort(), true, 0);
+        awaitPods("slow", 1);
+
+        // when collected, then it is missing with the timeout as the reason
+        SourceResult result = collect("slow", T0);
+        assertFalse(result.ok());
+        assertTrue(result.reason().endsWith("/q/metrics: no answer within 1000 ms"), result.reason());
     }
 
     @Test

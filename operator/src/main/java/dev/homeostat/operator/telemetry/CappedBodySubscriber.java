@@ -1,4 +1,4 @@
-package dev.homeostat.operator.telemetry.pods;
+package dev.homeostat.operator.telemetry;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,10 +10,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /** Collects a response body up to {@code maxBytes}, and cancels the download as soon as it grows past it. */
-final class CappedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
+public final class CappedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
 
     /** A body larger than the cap. */
-    static final class BodyTooLargeException extends IOException {
+    public static final class BodyTooLargeException extends IOException {
         BodyTooLargeException(int maxBytes) {
             super("body larger than " + maxBytes + " bytes");
         }
@@ -24,7 +24,7 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> 
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
-    CappedBodySubscriber(int maxBytes) {
+    public CappedBodySubscriber(int maxBytes) {
         this.maxBytes = maxBytes;
     }
 

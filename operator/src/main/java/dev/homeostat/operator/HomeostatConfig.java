@@ -18,6 +18,9 @@ public interface HomeostatConfig {
     /** The embedded development mode (only used by a build with the embedded profile). */
     Embedded embedded();
 
+    /** Local mode: app replicas as local processes, an in-JVM broker, the live view (off unless enabled). */
+    Local local();
+
     /** Telemetry collection from pods, Kafka and (optionally) a Prometheus server. */
     Telemetry telemetry();
 
@@ -69,6 +72,59 @@ public interface HomeostatConfig {
         /** How often the table is re-rendered (it is printed only when it changed). */
         @WithDefault("500ms")
         Duration refreshInterval();
+    }
+
+    /** Local mode (docs/local-mode.md); command-line flags of the local jar override these. */
+    interface Local {
+        /** Whether this operator also runs the local runtime, broker, sample load and live view. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The repository's apps/ directory (searched upwards from the working directory). */
+        @WithDefault("apps")
+        String appsDir();
+
+        /** Where pod logs, the generated trace and the Prometheus scrape config go; a fresh temp dir when unset. */
+        Optional<String> workDir();
+
+        /** JVM options of every app process: small, single-CPU JVMs so that many fit on two cores. */
+        @WithDefault("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:ActiveProcessorCount=1 -Xss512k "
+                + "-XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=160m -Xshare:auto")
+        String jvmOptions();
+
+        /** Heap of an app process whose container sets no memory limit (else 60% of the limit). */
+        @WithDefault("192m")
+        String defaultMaxHeap();
+
+        /** Time between SIGTERM and SIGKILL when a replica is stopped (Kubernetes' default grace period). */
+        @WithDefault("30s")
+        Duration terminationGracePeriod();
+
+        /** How often replicas are reconciled with the Deployments and probed for readiness. */
+        @WithDefault("1s")
+        Duration syncInterval();
+
+        /** Flags as on the command line (e.g. "--duration 3m --inject poison"), read before the real ones. */
+        Optional<String> flags();
+
+        /**
+         * Topics the sample apps use beyond those their StreamApp specs list (portfolio's inputs, state and
+         * dead-letter topics), created up front; names ending in -state are compacted.
+         */
+        @WithDefault("fills,orders,alerts,quotes-dlq,payments-dlq,trade-signals-state,portfolio-state")
+        java.util.List<String> topics();
+
+        /** Partitions of the sample topics: the most consumers a stream app can use. */
+        @WithDefault("8")
+        int partitions();
+
+        /** Whether --duration ends the run (and the operator); tests keep the operator and call finish themselves. */
+        @WithDefault("true")
+        boolean exitAtEnd();
+
+        /** How long the end of a run waits for the consumers to drain what the feed produced. */
+        @WithDefault("60s")
+        Duration drainTimeout();
     }
 
     /** Telemetry collection ({@code homeostat.telemetry.*}). */

@@ -1,9 +1,14 @@
 package dev.homeostat.operator;
 
 import dev.homeostat.operator.api.MicroService;
+import dev.homeostat.operator.api.ScalingMode;
 import dev.homeostat.operator.api.StreamApp;
+import dev.homeostat.operator.api.Workload;
 import dev.homeostat.operator.embedded.Manifests;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -47,6 +52,33 @@ public final class Examples {
         resource.getMetadata().setNamespace(namespace);
         resource.getMetadata().setName(newName);
         return resource;
+    }
+
+    /** Secret holding Kafka SASL credentials, as {@link #withKafkaCredentials} refers to it. */
+    public static final String CREDENTIALS_SECRET = "kafka-credentials";
+
+    /** The example portfolio switched to a Fixed count of 3 replicas (within its [2, 6] bounds), placed. */
+    public static MicroService fixedPortfolio(String namespace) {
+        MicroService service = microService("portfolio", namespace);
+        service.getSpec().getScaling().setMode(ScalingMode.Fixed);
+        service.getSpec().getScaling().setSlo(null);
+        service.getSpec().setReplicas(3);
+        return service;
+    }
+
+    /** The workload with Kafka SASL credentials taken from the Secret {@link #CREDENTIALS_SECRET}, as a user adds them. */
+    public static <T extends Workload> T withKafkaCredentials(T workload) {
+        workload.workloadSpec().getEnv().add(new EnvVarBuilder().withName("KAFKA_SASL_JAAS_CONFIG")
+                .withNewValueFrom().withNewSecretKeyRef("sasl.jaas.config", CREDENTIALS_SECRET, null).endValueFrom().build());
+        return workload;
+    }
+
+    /** The Secret {@link #withKafkaCredentials} refers to. */
+    public static Secret credentialsSecret(String namespace) {
+        return new SecretBuilder().withNewMetadata().withName(CREDENTIALS_SECRET).withNamespace(namespace).endMetadata()
+                .addToStringData("sasl.jaas.config",
+                        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"app\" password=\"secret\";")
+                .build();
     }
 
     private static <T extends HasMetadata> T placed(T resource, String namespace) {

@@ -18,7 +18,7 @@ import java.util.List;
  */
 public abstract class WorkloadSpec {
 
-    @JsonPropertyDescription("Container image of the app, e.g. ghcr.io/acme/fraud-scorer:1.4.2.")
+    @JsonPropertyDescription("Container image of the app, e.g. homeostat/fraud-scoring:0.1.0-SNAPSHOT.")
     @Required
     @Size(min = 1)
     private String image;
@@ -53,6 +53,9 @@ public abstract class WorkloadSpec {
 
     @JsonPropertyDescription("Anomaly detection on this app's telemetry.")
     private AnomalyDetectionSpec anomalyDetection;
+
+    @JsonPropertyDescription("Liveness and readiness probes; by default the Quarkus health endpoints on the metrics port.")
+    private ProbesSpec probes;
 
     /** The kind-specific scaling settings, seen through their shared part. */
     public abstract ScalingSpec scalingSettings();
@@ -119,5 +122,13 @@ public abstract class WorkloadSpec {
 
     public void setAnomalyDetection(AnomalyDetectionSpec anomalyDetection) {
         this.anomalyDetection = anomalyDetection;
+    }
+
+    public ProbesSpec getProbes() {
+        return probes;
+    }
+
+    public void setProbes(ProbesSpec probes) {
+        this.probes = probes;
     }
 }

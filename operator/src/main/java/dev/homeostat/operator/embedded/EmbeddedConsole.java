@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * The embedded mode's front end: loads examples/ into the embedded API once the operator has started, then
- * prints the table of workloads whenever it changes, and exits after homeostat.embedded.exit-after if set.
+ * The embedded mode's front end when local mode is off: loads examples/ into the embedded API once the operator has
+ * started, then prints the table of workloads whenever it changes, and exits after homeostat.embedded.exit-after if set.
  */
 @IfBuildProfile("embedded")
 @Singleton
@@ -52,6 +52,10 @@ public class EmbeddedConsole {
 
     // Runs after the operator's own startup observer, so the CRDs are applied before the samples arrive.
     void start(@Observes @Priority(5000) StartupEvent event) {
+        if (config.local().enabled()) {
+            // Local mode loads the samples itself (pointed at its broker) and has its own live view.
+            return;
+        }
         var embedded = config.embedded();
         var directory = Manifests.findUpwards(embedded.examplesDir());
         List<HasMetadata> manifests = Manifests.loadDirectory(directory);

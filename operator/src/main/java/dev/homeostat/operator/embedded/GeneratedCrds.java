@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Finds the CRDs the build generated (target/kubernetes/*-v1.yml). QOSDK applies CRDs itself only in dev and
+ * Finds the CRDs the build generated (target/kubernetes/*-v1.yml, or target/embedded-crds for the embedded build). QOSDK applies CRDs itself only in dev and
  * test launch modes, so the embedded mode, which runs a packaged jar, applies them through this class.
  */
 public final class GeneratedCrds {
@@ -51,9 +51,11 @@ public final class GeneratedCrds {
         starts.add(Path.of("").toAbsolutePath().resolve("target"));
         for (Path start : starts) {
             for (Path dir = start; dir != null; dir = dir.getParent()) {
-                Path candidate = dir.resolve("kubernetes");
-                if (Files.exists(candidate.resolve("streamapps" + SUFFIX))) {
-                    return candidate;
+                for (String name : List.of("embedded-crds", "kubernetes")) {
+                    Path candidate = dir.resolve(name);
+                    if (Files.exists(candidate.resolve("streamapps" + SUFFIX))) {
+                        return candidate;
+                    }
                 }
             }
         }

@@ -36,7 +36,10 @@ public final class DeploymentModel {
         };
     }
 
-    /** A StreamApp's Deployment: the Kafka settings go in as environment variables. */
+    /**
+     * A StreamApp's Deployment: the Kafka settings go in as environment variables, and the metrics port is the
+     * app's HTTP port (Quarkus serves /q/metrics and /q/health there), handed over as QUARKUS_HTTP_PORT.
+     */
     public static Deployment forStreamApp(StreamApp app) {
         KafkaSpec kafka = app.getSpec().getKafka();
         if (kafka == null) {
@@ -49,6 +52,7 @@ public final class DeploymentModel {
         env.add(env("HOMEOSTAT_INPUT_TOPICS", String.join(",", nullSafe(kafka.getInputTopics()))));
         env.add(env("HOMEOSTAT_OUTPUT_TOPICS", String.join(",", nullSafe(kafka.getOutputTopics()))));
         var metrics = MetricsEndpoint.of(app);
+        env.add(env("QUARKUS_HTTP_PORT", Integer.toString(metrics.port())));
         return build(app, env, List.of(port("metrics", metrics.port())));
     }
 
@@ -75,13 +79,14 @@ public final class DeploymentModel {
             throw new IllegalArgumentException("spec.image is required for " + workload.getKind() + " " + describe(workload));
         }
         String name = workload.getMetadata().getName();
-        var container = new ContainerBuilder()
+        var metrics = MetricsEndpoint.of(workload);
+        var container = PodDefaults.apply(new ContainerBuilder()
                 .withName(CONTAINER)
                 .withImage(spec.getImage())
                 .withEnv(mergeEnv(operatorEnv, nullSafe(spec.getEnv())))
                 .withPorts(ports)
                 .withResources(spec.getResources())
-                .build();
+                .build(), metrics, spec.getProbes());
         return new DeploymentBuilder()
                 .withMetadata(Ownership.ownedMetadata(workload, name, WorkloadLabels.all(workload)))
                 .withNewSpec()
@@ -90,9 +95,13 @@ public final class DeploymentModel {
                     .withNewTemplate()
                         .withNewMetadata()
                             .withLabels(WorkloadLabels.all(workload))
-                            .withAnnotations(scrapeAnnotations(MetricsEndpoint.of(workload)))
+                            .withAnnotations(scrapeAnnotations(metrics))
                         .endMetadata()
-                        .withNewSpec().withContainers(container).endSpec()
+                        .withNewSpec()
+                            .withSecurityContext(PodDefaults.podSecurity())
+                            .withContainers(container)
+                            .withVolumes(PodDefaults.tmpVolume())
+                        .endSpec()
                     .endTemplate()
                 .endSpec()
                 .build();

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class GeneratedCrdTest {
 
     /** Fields whose schema is Kubernetes' own (EnvVar, ResourceRequirements…); their descriptions are upstream's. */
-    private static final Set<String> UPSTREAM_TYPES = Set.of("env", "resources", "bootstrapServersFrom", "conditions");
+    private static final Set<String> UPSTREAM_TYPES = Set.of("env", "resources", "bootstrapServersFrom", "conditions",
+            "liveness", "readiness");
 
     @Test
     void streamAppCrdCarriesScalePrinterColumnsAndCelRules() throws IOException {

@@ -22,8 +22,8 @@ class ManifestsTest {
 
         // then
         assertEquals(
-                "ConfigMap/kafka-bootstrap, Secret/fraud-scorer-credentials, StreamApp/fraud-scorer, "
-                        + "StreamApp/market-data-normalizer, MicroService/quote-service, MicroService/signal-api",
+                "ConfigMap/kafka-bootstrap, StreamApp/fraud-scoring, MicroService/market-feed, MicroService/portfolio, "
+                        + "StreamApp/trade-signals",
                 String.join(", ", all.stream().map(ManifestsTest::kindAndName).toList()));
     }
 

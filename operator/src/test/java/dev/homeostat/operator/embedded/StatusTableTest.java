@@ -16,19 +16,19 @@ class StatusTableTest {
     @Test
     void rendersOneAlignedRowPerWorkloadSortedByKindThenName() {
         // given one reconciled service and one stream app without status yet
-        var service = Examples.microService("quote-service", "trading");
+        var service = Examples.fixedPortfolio("trading");
         service.replaceStatus(WorkloadStatusModel.reconciled(service, DeploymentModel.forMicroService(service), List.of(),
                 Instant.parse("2026-11-22T08:00:00Z")));
-        var app = Examples.streamApp("fraud-scorer", "risk");
+        var app = Examples.streamApp("fraud-scoring", "risk");
 
         // when
         String table = StatusTable.render(List.<Workload>of(app, service));
 
         // then
         assertEquals("""
-                NAMESPACE/NAME         KIND          MODE                 REPLICAS/DESIRED  READY  REASON
-                trading/quote-service  MicroService  Fixed                0/3               False  ReplicasNotReady: 0/3 replicas ready
-                risk/fraud-scorer      StreamApp     Predictive (shadow)  -/-               -      -
+                NAMESPACE/NAME      KIND          MODE        REPLICAS/DESIRED  READY  REASON
+                trading/portfolio   MicroService  Fixed       0/3               False  ReplicasNotReady: 0/3 replicas ready
+                risk/fraud-scoring  StreamApp     Predictive  -/-               -      -
                 """, table);
     }
 }

@@ -12,8 +12,8 @@ class ReferencesTest {
 
     @Test
     void findsEnvSecretsAndTheKafkaConfigMapButNotOptionalReferences() {
-        // given the normalizer (bootstrap servers from a ConfigMap) with an extra optional Secret reference
-        var app = Examples.streamApp("market-data-normalizer", "trading");
+        // given trade-signals (bootstrap servers from a ConfigMap) with an extra optional Secret reference
+        var app = Examples.streamApp("trade-signals", "trading");
         app.getSpec().getEnv().add(new EnvVarBuilder().withName("OPTIONAL_TOKEN")
                 .withNewValueFrom().withNewSecretKeyRef("token", "maybe-there", true).endValueFrom().build());
 
@@ -26,15 +26,16 @@ class ReferencesTest {
 
     @Test
     void missingKeepsOnlyWhatTheLookupCannotFind() {
-        // given
-        var app = Examples.streamApp("fraud-scorer", "risk");
+        // given fraud-scoring with Kafka credentials from a Secret
+        var app = Examples.withKafkaCredentials(Examples.streamApp("fraud-scoring", "risk"));
 
         // when
         var whenAbsent = References.missing(app, reference -> false);
         var whenPresent = References.missing(app, reference -> true);
 
         // then
-        assertEquals(List.of(new Reference(Reference.SECRET, "fraud-scorer-credentials", "env MODEL_REGISTRY_TOKEN")), whenAbsent);
+        assertEquals(List.of(new Reference(Reference.SECRET, "kafka-credentials", "env KAFKA_SASL_JAAS_CONFIG"),
+                new Reference(Reference.CONFIG_MAP, "kafka-bootstrap", "spec.kafka.bootstrapServersFrom")), whenAbsent);
         assertEquals(List.of(), whenPresent);
     }
 }

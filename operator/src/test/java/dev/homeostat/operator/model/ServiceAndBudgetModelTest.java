@@ -13,13 +13,13 @@ class ServiceAndBudgetModelTest {
     @Test
     void serviceExposesThePortAndSelectsThePods() {
         // given
-        var service = Examples.microService("quote-service", "trading");
+        var service = Examples.fixedPortfolio("trading");
 
         // when
         var svc = ServiceModel.of(service);
 
         // then
-        assertEquals("uid-quote-service", svc.getMetadata().getOwnerReferences().getFirst().getUid());
+        assertEquals("uid-portfolio", svc.getMetadata().getOwnerReferences().getFirst().getUid());
         assertEquals(WorkloadLabels.selector(service), svc.getSpec().getSelector());
         assertEquals(1, svc.getSpec().getPorts().size());
         assertEquals(8080, svc.getSpec().getPorts().getFirst().getPort());
@@ -29,8 +29,8 @@ class ServiceAndBudgetModelTest {
     @Test
     void budgetIsWantedOnlyAboveOneReplica() {
         // given a service at 3 replicas and a stream app at its minReplicas of 1
-        var threeReplicas = Examples.microService("quote-service", "trading");
-        var oneReplica = Examples.streamApp("market-data-normalizer", "trading");
+        var threeReplicas = Examples.fixedPortfolio("trading");
+        var oneReplica = Examples.streamApp("trade-signals", "trading");
 
         // when
         var budget = PodDisruptionBudgetModel.of(threeReplicas);
@@ -45,12 +45,12 @@ class ServiceAndBudgetModelTest {
     @Test
     void selectorStringIsSortedAndMatchesTheSelectorLabels() {
         // given
-        var service = Examples.microService("signal-api", "trading");
+        var service = Examples.microService("market-feed", "trading");
 
         // when
         String selector = WorkloadLabels.selectorString(service);
 
         // then
-        assertEquals("app.kubernetes.io/component=micro-service,app.kubernetes.io/name=signal-api", selector);
+        assertEquals("app.kubernetes.io/component=micro-service,app.kubernetes.io/name=market-feed", selector);
     }
 }

@@ -25,7 +25,7 @@ class WorkloadStatusModelTest {
     @Test
     void firstReconcileRecordsAnInitialDecisionAndAllFourConditions() {
         // given a Fixed service at 3 replicas whose Deployment has no ready pod yet
-        var service = Examples.microService("quote-service", "trading");
+        var service = Examples.fixedPortfolio("trading");
         var deployment = DeploymentModel.forMicroService(service);
 
         // when
@@ -35,7 +35,7 @@ class WorkloadStatusModelTest {
         assertEquals(1L, status.getObservedGeneration());
         assertEquals(3, status.getDesiredReplicas());
         assertEquals(0, status.getReplicas());
-        assertEquals("app.kubernetes.io/component=micro-service,app.kubernetes.io/name=quote-service", status.getSelector());
+        assertEquals("app.kubernetes.io/component=micro-service,app.kubernetes.io/name=portfolio", status.getSelector());
         assertEquals(DecisionSource.Initial, status.getLastDecision().getSource());
         assertNull(status.getLastDecision().getFrom());
         assertEquals(3, status.getLastDecision().getTo());
@@ -49,7 +49,7 @@ class WorkloadStatusModelTest {
     @Test
     void readyWhenTheDeploymentReportsAllDesiredReplicasReady() {
         // given
-        var service = Examples.microService("quote-service", "trading");
+        var service = Examples.fixedPortfolio("trading");
         Deployment deployment = DeploymentModel.forMicroService(service);
         deployment.setStatus(new DeploymentStatusBuilder().withReplicas(3).withReadyReplicas(3).withUpdatedReplicas(3)
                 .build());
@@ -83,9 +83,10 @@ class WorkloadStatusModelTest {
 
     @Test
     void aMissingSecretMakesTheAppDegradedAndNotReady() {
-        // given the fraud scorer whose env refers to a Secret that is not there
-        var app = Examples.streamApp("fraud-scorer", "risk");
-        var missing = References.missing(app, reference -> false);
+        // given fraud-scoring in shadow mode whose env refers to a Secret that is not there
+        var app = Examples.withKafkaCredentials(Examples.streamApp("fraud-scoring", "risk"));
+        app.getSpec().getScaling().setShadow(true);
+        var missing = References.missing(app, reference -> !Reference.SECRET.equals(reference.kind()));
 
         // when
         var status = WorkloadStatusModel.reconciled(app, DeploymentModel.forStreamApp(app), missing, T0);
@@ -93,7 +94,7 @@ class WorkloadStatusModelTest {
         // then
         assertCondition(status, ConditionTypes.READY, "False", "SecretNotFound");
         assertCondition(status, ConditionTypes.DEGRADED, "True", "SecretNotFound");
-        assertEquals("env MODEL_REGISTRY_TOKEN refers to Secret 'fraud-scorer-credentials', which does not exist",
+        assertEquals("env KAFKA_SASL_JAAS_CONFIG refers to Secret 'kafka-credentials', which does not exist",
                 condition(status, ConditionTypes.DEGRADED).getMessage());
         assertCondition(status, ConditionTypes.SCALING, "False", "ShadowMode");
         assertCondition(status, ConditionTypes.MODEL_READY, "False", "NotTrained");
@@ -102,7 +103,7 @@ class WorkloadStatusModelTest {
     @Test
     void aScaleThroughSpecReplicasIsRecordedOnceAndTransitionTimesOnlyMoveOnFlips() {
         // given a reconciled service at 3 replicas
-        var service = Examples.microService("quote-service", "trading");
+        var service = Examples.fixedPortfolio("trading");
         service.replaceStatus(WorkloadStatusModel.reconciled(service, DeploymentModel.forMicroService(service), List.of(), T0));
 
         // when kubectl scale sets spec.replicas to 5 and the operator reconciles later
@@ -126,7 +127,7 @@ class WorkloadStatusModelTest {
     @Test
     void aDecisionTheScalerAlreadyExplainedIsKept() {
         // given a reactive app the scaler moved from 1 to 4, writing its own decision
-        var app = Examples.streamApp("market-data-normalizer", "trading");
+        var app = Examples.streamApp("trade-signals", "trading");
         app.replaceStatus(WorkloadStatusModel.reconciled(app, DeploymentModel.forStreamApp(app), List.of(), T0));
         var scalerDecision = new dev.homeostat.operator.api.ScalingDecision(DecisionSource.Reactive, 1, 4, T1.toString(),
                 "lag 42 s above the 5 s target");
@@ -144,7 +145,7 @@ class WorkloadStatusModelTest {
     @Test
     void aFailureSetsReadyFalseWithTheGivenReasonAndKeepsTheRest() {
         // given a reconciled app
-        var app = Examples.streamApp("market-data-normalizer", "trading");
+        var app = Examples.streamApp("trade-signals", "trading");
         app.replaceStatus(WorkloadStatusModel.reconciled(app, DeploymentModel.forStreamApp(app), List.of(), T0));
 
         // when

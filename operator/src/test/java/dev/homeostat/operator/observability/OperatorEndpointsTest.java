@@ -39,7 +39,7 @@ class OperatorEndpointsTest {
     void readinessIsUpAndReconcileMetricsAreExported() throws Exception {
         // given one reconciled MicroService
         ensureNamespace(client, "metrics-test");
-        client.resource(Examples.copy(MicroService.class, "signal-api", "metrics-test", "signals")).create();
+        client.resource(Examples.copy(MicroService.class, "market-feed", "metrics-test", "feed")).create();
 
         // when / then
         assertEquals(200, get(ready).statusCode());

@@ -25,7 +25,7 @@ class ReconcileTracingTest {
         var finished = new ArrayList<SpanData>();
         try (var provider = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(collectingInto(finished))).build()) {
             var tracing = new ReconcileTracing(provider.get("test"));
-            var app = Examples.streamApp("fraud-scorer", "risk");
+            var app = Examples.streamApp("fraud-scoring", "risk");
 
             // when one reconcile succeeds and one fails
             String result = tracing.traced(app, () -> "done");
@@ -38,7 +38,7 @@ class ReconcileTracingTest {
             assertEquals(2, finished.size());
             var ok = finished.getFirst();
             assertEquals("reconcile StreamApp", ok.getName());
-            assertEquals("fraud-scorer", ok.getAttributes().get(AttributeKey.stringKey("homeostat.name")));
+            assertEquals("fraud-scoring", ok.getAttributes().get(AttributeKey.stringKey("homeostat.name")));
             assertEquals("risk", ok.getAttributes().get(AttributeKey.stringKey("k8s.namespace.name")));
             assertEquals(1L, ok.getAttributes().get(AttributeKey.longKey("homeostat.generation")));
             assertEquals(StatusCode.UNSET, ok.getStatus().getStatusCode());

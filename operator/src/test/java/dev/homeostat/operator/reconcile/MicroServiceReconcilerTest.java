@@ -34,8 +34,12 @@ class MicroServiceReconcilerTest {
 
     @Test
     void createsDeploymentServiceAndBudgetOwnedByTheService() {
-        // given the example quote service at 3 replicas
-        var created = client.resource(Examples.copy(MicroService.class, "quote-service", NAMESPACE, "quotes")).create();
+        // given the example portfolio at a Fixed 3 replicas
+        var portfolio = Examples.fixedPortfolio(NAMESPACE);
+        portfolio.getMetadata().setName("quotes");
+        portfolio.getMetadata().setUid(null);
+        portfolio.getMetadata().setGeneration(null);
+        var created = client.resource(portfolio).create();
 
         // when reconciled
         var deployment = eventually(() -> client.apps().deployments().inNamespace(NAMESPACE).withName("quotes").get());
@@ -58,11 +62,11 @@ class MicroServiceReconcilerTest {
     void aNameTakenByAnotherAppIsAFailureWithReadyFalseAndAMessage() {
         // given a StreamApp called "clash" that already owns the Deployment "clash"
         client.resource(Examples.copy(ConfigMap.class, "kafka-bootstrap", NAMESPACE, "kafka-bootstrap")).create();
-        client.resource(Examples.copy(StreamApp.class, "market-data-normalizer", NAMESPACE, "clash")).create();
+        client.resource(Examples.copy(StreamApp.class, "trade-signals", NAMESPACE, "clash")).create();
         eventually(() -> client.apps().deployments().inNamespace(NAMESPACE).withName("clash").get());
 
         // when a MicroService of the same name arrives
-        client.resource(Examples.copy(MicroService.class, "quote-service", NAMESPACE, "clash")).create();
+        client.resource(Examples.copy(MicroService.class, "market-feed", NAMESPACE, "clash")).create();
 
         // then it does not take the Deployment over; its status says why
         var ready = awaitCondition(() -> get("clash"), ConditionTypes.READY, "False", "ResourceConflictException");

@@ -13,11 +13,11 @@ import dev.homeostat.operator.api.ConditionTypes;
 import dev.homeostat.operator.api.DecisionSource;
 import dev.homeostat.operator.api.StreamApp;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
@@ -41,9 +41,10 @@ class StreamAppReconcilerTest {
 
     @Test
     void createUpdateScaleAndDelete() {
-        // given the example normalizer and the ConfigMap it refers to
-        client.resource(Examples.copy(ConfigMap.class, "kafka-bootstrap", NAMESPACE, "kafka-bootstrap")).create();
-        var created = client.resource(Examples.copy(StreamApp.class, "market-data-normalizer", NAMESPACE, "normalizer")).create();
+        // given the example trade-signals app and the ConfigMap it refers to
+        client.resource(Examples.copy(ConfigMap.class, "kafka-bootstrap", NAMESPACE, "kafka-bootstrap"))
+                .createOr(NonDeletingOperation::update);
+        var created = client.resource(Examples.copy(StreamApp.class, "trade-signals", NAMESPACE, "normalizer")).create();
 
         // when the operator has reconciled it
         Deployment deployment = eventually(() -> deployment("normalizer"));
@@ -65,10 +66,10 @@ class StreamAppReconcilerTest {
 
         // when the image changes, the Deployment rolls to it
         apps().withName("normalizer").edit(a -> {
-            a.getSpec().setImage("ghcr.io/homeostat/market-data-normalizer:0.2.0");
+            a.getSpec().setImage("homeostat/trade-signals:0.2.0");
             return a;
         });
-        await().atMost(TIMEOUT).untilAsserted(() -> assertEquals("ghcr.io/homeostat/market-data-normalizer:0.2.0",
+        await().atMost(TIMEOUT).untilAsserted(() -> assertEquals("homeostat/trade-signals:0.2.0",
                 deployment("normalizer").getSpec().getTemplate().getSpec().getContainers().getFirst().getImage()));
 
         // when scaled through the scale subresource (what kubectl scale uses)
@@ -84,10 +85,10 @@ class StreamAppReconcilerTest {
 
         // when an unrelated field changes, the scaled replica count is kept
         apps().withName("normalizer").edit(a -> {
-            a.getSpec().setImage("ghcr.io/homeostat/market-data-normalizer:0.2.1");
+            a.getSpec().setImage("homeostat/trade-signals:0.2.1");
             return a;
         });
-        await().atMost(TIMEOUT).untilAsserted(() -> assertEquals("ghcr.io/homeostat/market-data-normalizer:0.2.1",
+        await().atMost(TIMEOUT).untilAsserted(() -> assertEquals("homeostat/trade-signals:0.2.1",
                 deployment("normalizer").getSpec().getTemplate().getSpec().getContainers().getFirst().getImage()));
         assertEquals(3, deployment("normalizer").getSpec().getReplicas());
 
@@ -120,14 +121,17 @@ class StreamAppReconcilerTest {
 
     @Test
     void aMissingSecretIsAConditionAndAnEventAndHealsWhenTheSecretAppears() {
-        // given the fraud scorer without the Secret its env refers to
-        client.resource(Examples.copy(StreamApp.class, "fraud-scorer", NAMESPACE, "scorer")).create();
+        // given fraud-scoring with Kafka credentials from a Secret that is not there (its ConfigMap is)
+        client.resource(Examples.copy(ConfigMap.class, "kafka-bootstrap", NAMESPACE, "kafka-bootstrap"))
+                .createOr(NonDeletingOperation::update);
+        client.resource(Examples.withKafkaCredentials(Examples.copy(StreamApp.class, "fraud-scoring", NAMESPACE, "scorer")))
+                .create();
 
         // when reconciled
         var degraded = awaitCondition(() -> app("scorer"), ConditionTypes.DEGRADED, "True", "SecretNotFound");
 
         // then the problem is explained in the condition, Ready says the same, and an Event records it
-        assertTrue(degraded.getMessage().contains("Secret 'fraud-scorer-credentials'"), degraded.getMessage());
+        assertTrue(degraded.getMessage().contains("Secret 'kafka-credentials'"), degraded.getMessage());
         awaitCondition(() -> app("scorer"), ConditionTypes.READY, "False", "SecretNotFound");
         await().atMost(TIMEOUT).untilAsserted(() -> assertTrue(client.v1().events().inNamespace(NAMESPACE).list().getItems()
                 .stream().anyMatch(e -> "scorer".equals(e.getInvolvedObject().getName())
@@ -135,7 +139,7 @@ class StreamAppReconcilerTest {
         eventually(() -> deployment("scorer"));
 
         // when the Secret is created, the periodic recheck clears the problem
-        client.resource(Examples.copy(Secret.class, "fraud-scorer-credentials", NAMESPACE, "fraud-scorer-credentials")).create();
+        client.resource(Examples.credentialsSecret(NAMESPACE)).create();
         awaitCondition(() -> app("scorer"), ConditionTypes.DEGRADED, "False", "AsExpected");
     }
 

@@ -1,0 +1,113 @@
+package dev.homeostat.operator.local;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Everything a local run records about one app: its time series and the counts the summary reports. */
+public final class AppTrack {
+
+    private static final int MAX_POINTS = 7200;
+
+    final String namespace;
+    final String name;
+    final String kind;
+    final List<String> inputTopics;
+    final String consumerGroup;
+    final double sloLagSeconds;
+    private final ArrayDeque<AppPoint> points = new ArrayDeque<>();
+    private final Map<String, Long> decisionsFromStatus = new LinkedHashMap<>();
+    private final List<String> anomalies = new ArrayList<>();
+    private int scaleUps;
+    private int scaleDowns;
+    private double sloMissSeconds;
+    private double replicaSeconds;
+    private Integer lastDesired;
+    private String lastDecisionTime;
+    private boolean anomalyActive;
+
+    AppTrack(String namespace, String name, String kind, List<String> inputTopics, String consumerGroup, double sloLagSeconds) {
+        this.namespace = namespace;
+        this.name = name;
+        this.kind = kind;
+        this.inputTopics = List.copyOf(inputTopics);
+        this.consumerGroup = consumerGroup;
+        this.sloLagSeconds = sloLagSeconds;
+    }
+
+    /** Adds a point covering {@code seconds} of the run and counts replica-seconds and SLO misses over it. */
+    synchronized void add(AppPoint point, double seconds, double lagSeconds) {
+        points.addLast(point);
+        if (points.size() > MAX_POINTS) {
+            points.removeFirst();
+        }
+        replicaSeconds += point.ready() * seconds;
+        if (!Double.isNaN(lagSeconds) && sloLagSeconds > 0 && lagSeconds > sloLagSeconds) {
+            sloMissSeconds += seconds;
+        }
+        // 0 means "no replica count yet" (before the first reconcile), not a scale-down target.
+        if (point.desired() > 0) {
+            if (lastDesired != null && point.desired() > lastDesired) {
+                scaleUps++;
+            } else if (lastDesired != null && point.desired() < lastDesired) {
+                scaleDowns++;
+            }
+            lastDesired = point.desired();
+        }
+    }
+
+    /** Counts a status.lastDecision the first time it is seen. */
+    synchronized void decision(String time, String reason) {
+        if (time != null && !Objects.equals(time, lastDecisionTime)) {
+            lastDecisionTime = time;
+            decisionsFromStatus.merge(reason == null ? "unspecified" : reason, 1L, Long::sum);
+        }
+    }
+
+    /** Follows the AnomalyDetected condition; a transition to True is one anomaly, described by its reason. */
+    synchronized void anomalyCondition(boolean active, String description) {
+        if (active && !anomalyActive) {
+            anomalies.add(description);
+        }
+        anomalyActive = active;
+    }
+
+    synchronized List<AppPoint> points() {
+        return List.copyOf(points);
+    }
+
+    synchronized AppPoint last() {
+        return points.peekLast();
+    }
+
+    synchronized Map<String, Long> decisionsFromStatus() {
+        return Map.copyOf(decisionsFromStatus);
+    }
+
+    synchronized List<String> anomalies() {
+        return List.copyOf(anomalies);
+    }
+
+    synchronized int scaleUps() {
+        return scaleUps;
+    }
+
+    synchronized int scaleDowns() {
+        return scaleDowns;
+    }
+
+    synchronized double sloMissSeconds() {
+        return sloMissSeconds;
+    }
+
+    synchronized double replicaSeconds() {
+        return replicaSeconds;
+    }
+
+    String key() {
+        return namespace + "/" + name;
+    }
+}

@@ -1,0 +1,174 @@
+package dev.homeostat.operator.local;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.homeostat.operator.api.StreamApp;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * Local mode end to end: the operator (scaler loop on) with the local runtime starting real market-feed and
+ * trade-signals processes against the in-JVM broker, a burst trace, poison records and a killed replica. Checks the
+ * scaling both ways with reasons, the dead letters and anomaly, the restart, the record accounting, that no process
+ * outlives the run, and the web page in a real headless Chromium. Needs the app jars (the reactor packages them
+ * before this module) and Debian's chromium + chromium-driver for the browser part (.ci/run installs them).
+ */
+@QuarkusTest
+@TestProfile(LocalModeRunTest.LocalRun.class)
+@WithKubernetesTestServer(crud = true)
+class LocalModeRunTest {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    /** Local mode on, the test's samples and burst trace, faults scheduled within the first 100 s. */
+    public static class LocalRun implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.ofEntries(
+                    Map.entry("homeostat.local.enabled", "true"),
+                    Map.entry("homeostat.local.exit-at-end", "false"),
+                    Map.entry("homeostat.local.flags", "--trace src/test/resources/local-mode/burst.csv --compress 180 "
+                            + "--peak-rate 9000 --duration 300s --inject poison --inject kill-replica"),
+                    Map.entry("homeostat.local.termination-grace-period", "20s"),
+                    Map.entry("homeostat.local.drain-timeout", "90s"),
+                    Map.entry("homeostat.embedded.examples-dir", "src/test/resources/local-mode"),
+                    Map.entry("homeostat.embedded.namespace", "local-test"),
+                    Map.entry("homeostat.scaler.enabled", "true"),
+                    Map.entry("homeostat.telemetry.interval", "2s"),
+                    Map.entry("homeostat.scaler.ready-delay", "10s"),
+                    Map.entry("homeostat.scaler.rebalance", "2s"));
+        }
+    }
+
+    @Inject
+    KubernetesClient client;
+
+    @Inject
+    LocalMode local;
+
+    @TestHTTPResource("/local/")
+    URL page;
+
+    static LocalMode started;
+
+    @AfterAll
+    static void nothingLeft() {
+        if (started != null) {
+            started.finish();
+        }
+    }
+
+    @Test
+    void runsTheLoopWithFaultsAndLosesNothing() {
+        assumeTrue(Files.isRegularFile(Path.of("../apps/trade-signals/target/quarkus-app/quarkus-run.jar")),
+                "app jars not built: run the reactor (./mvnw package) first");
+        started = local;
+        assertTrue(local.active(), "local mode did not start");
+
+        await("both apps ready").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() ->
+                local.tracks().size() == 2 && local.tracks().stream().allMatch(t -> t.last() != null && t.last().ready() >= 1));
+        if (Files.isExecutable(Path.of(CHROMEDRIVER)) && Files.isExecutable(Path.of(CHROMIUM))) {
+            pageShowsTheRun();
+        }
+
+        var upsSeen = new ArrayList<Integer>();
+        await("trade-signals scaled up").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            upsSeen.add(desired());
+            return desired() > 1;
+        });
+        int peak = desired();
+        await("trade-signals scaled down").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> desired() < peak);
+
+        var decision = client.resources(StreamApp.class).inNamespace("local-test").withName("trade-signals").get()
+                .getStatus().getLastDecision();
+        assertNotNull(decision, "no decision in status");
+        assertNotNull(decision.getTerm(), "decision without its winning term");
+        assertFalse(decision.getExplanation() == null || decision.getExplanation().isBlank(), "decision without a reason");
+
+        RunSummary summary = local.finish().orElseThrow();
+        var trade = summary.apps().stream().filter(a -> a.name().equals("trade-signals")).findFirst().orElseThrow();
+        assertTrue(trade.scaleUps() >= 1 && trade.scaleDowns() >= 1, "scaled both ways: " + trade);
+        assertFalse(trade.decisions().isEmpty(), "decisions by reason: " + trade);
+        assertTrue(summary.injected().stream().anyMatch(s -> s.startsWith("poison")), "poison injected: " + summary.injected());
+        assertTrue(summary.deadLetterRecords() >= FaultInjector.POISON_RECORDS, "poison dead-lettered: " + summary.deadLetterRecords());
+        assertFalse(trade.anomalies().isEmpty(), "poison raised an anomaly: " + trade);
+        assertTrue(summary.injected().stream().anyMatch(s -> s.startsWith("kill-replica: SIGKILL")), "a replica was killed");
+        assertTrue(trade.restarts() >= 1, "the killed replica was restarted: " + trade);
+        assertTrue(summary.recordsProduced() > 0, "records flowed");
+        assertEquals(0, summary.recordsLost(), "records lost: " + summary.render());
+        assertEquals(0, summary.processesLeft(), "processes left running");
+        for (long pid : local.runtime().startedPids()) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " still alive");
+        }
+    }
+
+    private int desired() {
+        var app = client.resources(StreamApp.class).inNamespace("local-test").withName("trade-signals").get();
+        return app == null || app.getSpec().getReplicas() == null ? 0 : app.getSpec().getReplicas();
+    }
+
+    /** The page loads without console errors, and every chart holds the run's points. */
+    private void pageShowsTheRun() {
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER);
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
+        var logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
+        WebDriver driver = new ChromeDriver(options);
+        try {
+            driver.get(page.toString());
+            await("charts filled").conditionEvaluationListener(c -> {
+                        if (c.getRemainingTimeInMS() <= 1000) {
+                            System.out.println("page: " + driver.getPageSource().substring(0, Math.min(2000, driver.getPageSource().length()))
+                                    + "\nbrowser log: " + driver.manage().logs().get(LogType.BROWSER).getAll());
+                        }
+                    }).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                var charts = driver.findElements(By.cssSelector("[data-chart]"));
+                return charts.size() == 6 && charts.stream().allMatch(c -> {
+                    String points = c.getAttribute("data-points");
+                    return points != null && Integer.parseInt(points) >= 5;
+                });
+            });
+            assertEquals(2, driver.findElements(By.cssSelector("section.app")).size());
+            assertFalse(driver.findElements(By.cssSelector("[data-chart] canvas")).isEmpty(), "uPlot drew no canvas");
+            List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+            assertTrue(errors.isEmpty(), "console errors: " + errors);
+        } finally {
+            driver.quit();
+        }
+    }
+}

@@ -547,6 +547,9 @@ public final class SeasonalForecaster implements Forecaster {
     }
 
     /** Whether the band at anchor {@code k} comes from measured errors. */
+    /** Largest scaled error a band learns from: an error a thousand times the series' scale is a regime change. */
+    private static final double MAX_SCALED_ERROR = 1e3;
+
     private boolean empirical(int k) {
         return errors[k].count >= MIN_ERRORS;
     }
@@ -565,7 +568,13 @@ public final class SeasonalForecaster implements Forecaster {
                     if (!Double.isNaN(p.lower[i])) {
                         errors[k].adapt(y < p.lower[i] || y > p.upper[i]);
                     }
-                    errors[k].add(err / p.scale[i], Math.abs(err), Math.abs(y - p.lastValue[i]));
+                    // A series that sat at zero has a scale near Double.MIN_NORMAL: its first burst would give an
+                    // infinite scaled error and a NaN band, so scaled errors are bounded and non-finite ones skipped.
+                    double scaled = err / p.scale[i];
+                    if (Double.isFinite(scaled)) {
+                        errors[k].add(Math.clamp(scaled, -MAX_SCALED_ERROR, MAX_SCALED_ERROR), Math.abs(err),
+                                Math.abs(y - p.lastValue[i]));
+                    }
                     p.pop();
                 } else {
                     break;

@@ -151,6 +151,30 @@ class SeasonalForecasterTest {
     }
 
     @Test
+    void aSeriesThatSatAtZeroThenBurstsKeepsAFiniteBand() {
+        // given: an arrival rate at exactly zero (an idle topic), then bursts and zeros at uneven intervals,
+        // as the operator sees at 5 s telemetry when a load generator starts
+        SeasonalForecaster f = SeasonalForecaster.create(SeasonalForecaster.Options.of(Duration.ofSeconds(5),
+                Duration.ofSeconds(90)).withNonNegative(true).withMinHistory(Duration.ofSeconds(25)));
+        SplittableRandom random = new SplittableRandom(1);
+        long t = 1_700_000_000_000L;
+        double value = 0;
+        for (int i = 0; i < 400; i++) {
+            t += 1000L * (1 + random.nextInt(10));
+            int mode = random.nextInt(10);
+            value = mode == 0 ? 0 : mode == 1 ? random.nextDouble() * 60_000 : value;
+            f.observe(t, value);
+
+            // when: the policy asks for the peak over its horizon
+            Forecast peak = f.peak(t, t + 90_000);
+
+            // then: the band is ordered and finite (before the fix its upper end became NaN and peak() threw)
+            assertTrue(Double.isFinite(peak.lower()) && Double.isFinite(peak.upper()),
+                    "band at step " + i + ": " + peak);
+        }
+    }
+
+    @Test
     void beforeAnyObservationTheForecastIsUnknown() {
         // given / when
         Forecast f = SeasonalForecaster.create(SeasonalForecaster.Options.defaults()).forecastAt(1_000);

@@ -23,7 +23,7 @@ final class RestartProfiles {
     private static Map<String, String> overrides() {
         return Map.of(
                 "fraud.alert-threshold", "0",
-                "mp.messaging.incoming.payments.topic", PAYMENTS,
+                "mp.messaging.incoming.payments.topics", PAYMENTS,
                 "mp.messaging.incoming.payments.group.id", GROUP,
                 "mp.messaging.outgoing.alerts.topic", ALERTS,
                 "mp.messaging.outgoing.generated-payments.topic", PAYMENTS);

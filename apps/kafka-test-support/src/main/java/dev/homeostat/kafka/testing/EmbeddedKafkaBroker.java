@@ -40,6 +40,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final String LOOPBACK = "127.0.0.1";
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    private static final String SASL_LISTENER = "SASL_PLAINTEXT";
     private static final int NODE_ID = 1;
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
@@ -49,6 +50,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Path dataDirectory;
     private final int brokerPort;
     private final int controllerPort;
+    private final int saslPort;
     private KafkaRaftServer server;
 
     /**
@@ -58,8 +60,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      *                          callers that pass no count; at least 1
      * @param brokerProperties  extra broker properties, applied last (they win over the defaults)
      * @param brokerPort        port of the client listener on 127.0.0.1, or 0 for any free port
+     * @param saslUsers         user name to password of a second, SASL/PLAIN client listener on 127.0.0.1
+     *                          ({@link #saslBootstrapServers()}); empty for none
      */
-    public record Options(int defaultPartitions, Map<String, String> brokerProperties, int brokerPort) {
+    public record Options(int defaultPartitions, Map<String, String> brokerProperties, int brokerPort,
+                          Map<String, String> saslUsers) {
         public Options {
             if (defaultPartitions < 1) {
                 throw new IllegalArgumentException("defaultPartitions must be >= 1, was " + defaultPartitions);
@@ -68,6 +73,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 throw new IllegalArgumentException("brokerPort must be 0 (any) or a port number, was " + brokerPort);
             }
             brokerProperties = Map.copyOf(Objects.requireNonNull(brokerProperties, "brokerProperties"));
+            saslUsers = Map.copyOf(Objects.requireNonNull(saslUsers, "saslUsers"));
+        }
+
+        /** Options without a SASL listener. */
+        public Options(int defaultPartitions, Map<String, String> brokerProperties, int brokerPort) {
+            this(defaultPartitions, brokerProperties, brokerPort, Map.of());
         }
 
         /** Options on any free port. */
@@ -79,13 +90,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         public static Options defaults() {
             return new Options(1, Map.of(), 0);
         }
+
+        /** These options plus a SASL/PLAIN listener that admits exactly these users. */
+        public Options withSaslUsers(Map<String, String> users) {
+            return new Options(defaultPartitions, brokerProperties, brokerPort, users);
+        }
     }
 
-    private EmbeddedKafkaBroker(Options options, Path dataDirectory, int brokerPort, int controllerPort) {
+    private EmbeddedKafkaBroker(Options options, Path dataDirectory, int brokerPort, int controllerPort, int saslPort) {
         this.options = options;
         this.dataDirectory = dataDirectory;
         this.brokerPort = brokerPort;
         this.controllerPort = controllerPort;
+        this.saslPort = saslPort;
     }
 
     /** Formats fresh storage in a temporary directory and starts a broker on free loopback ports. */
@@ -94,7 +111,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         try {
             Path directory = Files.createTempDirectory("homeostat-kafka-");
             int brokerPort = options.brokerPort() == 0 ? freePort() : options.brokerPort();
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(options, directory, brokerPort, freePort());
+            int saslPort = options.saslUsers().isEmpty() ? 0 : freePort();
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(options, directory, brokerPort, freePort(), saslPort);
             broker.format();
             broker.start();
             return broker;
@@ -122,6 +140,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** {@code host:port} of the PLAINTEXT listener, for {@code bootstrap.servers}. */
     public String bootstrapServers() {
         return LOOPBACK + ":" + brokerPort;
+    }
+
+    /** {@code host:port} of the SASL/PLAIN listener; only when the options named SASL users. */
+    public String saslBootstrapServers() {
+        if (saslPort == 0) {
+            throw new IllegalStateException("this broker has no SASL listener: start it with Options.withSaslUsers");
+        }
+        return LOOPBACK + ":" + saslPort;
+    }
+
+    /** Client settings that log in to the SASL listener as {@code user} with {@code password}. */
+    public static Map<String, String> saslClientSettings(String user, String password) {
+        return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                        + user + "\" password=\"" + password + "\";");
     }
 
     /** Whether the broker is currently running. */
@@ -231,12 +264,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", String.valueOf(NODE_ID));
         properties.put("controller.quorum.voters", NODE_ID + "@" + LOOPBACK + ":" + controllerPort);
-        properties.put("listeners",
-                "PLAINTEXT://" + LOOPBACK + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + LOOPBACK + ":" + controllerPort);
-        properties.put("advertised.listeners", "PLAINTEXT://" + LOOPBACK + ":" + brokerPort);
+        String plain = "PLAINTEXT://" + LOOPBACK + ":" + brokerPort;
+        String sasl = saslPort == 0 ? "" : "," + SASL_LISTENER + "://" + LOOPBACK + ":" + saslPort;
+        properties.put("listeners", plain + sasl + "," + CONTROLLER_LISTENER + "://" + LOOPBACK + ":" + controllerPort);
+        properties.put("advertised.listeners", plain + sasl);
         properties.put("controller.listener.names", CONTROLLER_LISTENER);
         properties.put("inter.broker.listener.name", "PLAINTEXT");
-        properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT"
+                + (saslPort == 0 ? "" : "," + SASL_LISTENER + ":SASL_PLAINTEXT"));
+        if (saslPort != 0) {
+            // The broker talks to itself over PLAINTEXT; the SASL listener is for clients only.
+            properties.put("sasl.enabled.mechanisms", "PLAIN");
+            StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+            options.saslUsers().forEach((user, password) -> jaas.append(" user_").append(user).append("=\"")
+                    .append(password).append('"'));
+            properties.put("listener.name." + SASL_LISTENER.toLowerCase() + ".plain.sasl.jaas.config", jaas.append(';').toString());
+        }
         properties.put("log.dirs", logDirectory().toString());
         properties.put("num.partitions", String.valueOf(options.defaultPartitions()));
         // A single node: every internal topic must live with one replica.

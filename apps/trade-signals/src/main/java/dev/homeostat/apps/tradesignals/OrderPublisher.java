@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import dev.homeostat.apps.kafka.KafkaClientSettings;
 import dev.homeostat.apps.tradesignals.domain.Order;
 import dev.homeostat.apps.tradesignals.domain.OrderJson;
 import io.opentelemetry.api.OpenTelemetry;
@@ -26,7 +27,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * Sends orders to the orders topic, keyed by symbol, with an {@code order-id} header and a producer
@@ -49,7 +50,7 @@ public class OrderPublisher {
     private final boolean tracing;
     private volatile boolean stopping;
 
-    OrderPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    OrderPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka,
                    TradeSignalsConfig config, Instance<OpenTelemetry> openTelemetry) {
         OpenTelemetry otel = openTelemetry.isResolvable() ? openTelemetry.get() : OpenTelemetry.noop();
         this.topic = config.ordersTopic();
@@ -57,15 +58,13 @@ public class OrderPublisher {
         this.tracer = otel.getTracer("trade-signals");
         // With the SDK off (or no propagator) there is no context to carry: skip the per-order work.
         this.tracing = !propagator.fields().isEmpty();
-        this.producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        // The app's kafka.* settings (TLS, SASL…) as the channels get them; acks=all, idempotent.
+        this.producer = new KafkaProducer<>(KafkaClientSettings.producer(kafka, Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "trade-signals-orders",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 // send() blocks the consuming thread while metadata is missing (broker gone): 60 s by
                 // default, per order, which kept a stop past Kubernetes' grace. A failed send fails the
                 // checkpoint, so nothing is lost: the quotes are replayed.
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) MAX_BLOCK.toMillis()),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) MAX_BLOCK.toMillis())),
                 new StringSerializer(), new StringSerializer());
     }
 

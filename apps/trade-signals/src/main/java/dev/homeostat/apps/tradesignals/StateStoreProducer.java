@@ -5,16 +5,17 @@ import dev.homeostat.apps.tradesignals.state.KafkaSymbolStateStore;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.common.annotation.Identifier;
+import java.util.Map;
 
-/** Creates the Kafka state store (and its compacted topic, if missing) on the app's cluster. */
+/** Creates the Kafka state store (and its compacted topic, if missing) on the app's cluster, with its kafka.* settings. */
 public class StateStoreProducer {
 
     @Produces
     @Singleton
-    KafkaSymbolStateStore stateStore(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    KafkaSymbolStateStore stateStore(@Identifier("default-kafka-broker") Map<String, Object> kafka,
                                      TradeSignalsConfig config, ObjectMapper mapper) {
-        KafkaSymbolStateStore store = new KafkaSymbolStateStore(bootstrapServers, config.stateTopic(), mapper);
+        KafkaSymbolStateStore store = new KafkaSymbolStateStore(kafka, config.stateTopic(), mapper);
         store.ensureTopic(config.statePartitions(), config.restoreTimeout());
         return store;
     }

@@ -1,5 +1,6 @@
 package dev.homeostat.apps.portfolio.app;
 
+import dev.homeostat.apps.kafka.KafkaClientSettings;
 import dev.homeostat.apps.portfolio.domain.AccountBook;
 import dev.homeostat.apps.portfolio.domain.Portfolio;
 import dev.homeostat.apps.portfolio.domain.PortfolioJson;
@@ -16,13 +17,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.common.annotation.Identifier;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -46,7 +46,7 @@ public class StateReader {
     private final PortfolioConfig config;
     private final StreamMetrics metrics;
     private final ChannelRegistry channels;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final AtomicLong records = new AtomicLong();
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private volatile boolean restored;
@@ -56,12 +56,12 @@ public class StateReader {
 
     /** The reader with its collaborators. */
     public StateReader(Portfolio portfolio, PortfolioConfig config, StreamMetrics metrics, ChannelRegistry channels,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                       @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.portfolio = portfolio;
         this.config = config;
         this.metrics = metrics;
         this.channels = channels;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     /** True once the state topic was read to the end offsets seen at start. */
@@ -198,14 +198,13 @@ public class StateReader {
     }
 
     private KafkaConsumer<String, String> newConsumer(String clientId) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        return new KafkaConsumer<>(properties);
+        // The app's kafka.* settings (bootstrap servers, TLS, SASL), as the channels get them.
+        return new KafkaConsumer<>(KafkaClientSettings.consumer(kafka, Map.of(
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.CLIENT_ID_CONFIG, clientId,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false")));
     }
 
     private static void sleep(Duration duration) {

@@ -13,7 +13,7 @@ class StateHealthCheckTest {
     void notReadyBeforeTheBooksAreRestored() {
         // given a reader that has not finished (here: not started) restoring
         Portfolio portfolio = new Portfolio();
-        StateReader reader = new StateReader(portfolio, null, null, null, "127.0.0.1:1");
+        StateReader reader = new StateReader(portfolio, null, null, null, java.util.Map.of("bootstrap.servers", "127.0.0.1:1"));
         // when
         HealthCheckResponse response = new StateHealthCheck(reader, portfolio).call();
         // then

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.homeostat.apps.kafka.KafkaClientSettings;
 import dev.homeostat.apps.tradesignals.domain.SymbolState;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -41,27 +41,27 @@ public final class KafkaSymbolStateStore implements SymbolStateStore, AutoClosea
 
     private static final Logger LOG = Logger.getLogger(KafkaSymbolStateStore.class);
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final String topic;
     private final ObjectMapper mapper;
     private final KafkaProducer<String, String> producer;
 
-    /** A store on {@code topic} of the cluster at {@code bootstrapServers}. */
-    public KafkaSymbolStateStore(String bootstrapServers, String topic, ObjectMapper mapper) {
-        this.bootstrapServers = bootstrapServers;
+    /**
+     * A store on {@code topic} of the cluster the app's shared {@code kafka.*} settings name (bootstrap servers,
+     * TLS, SASL: the same map the SmallRye channels start from).
+     */
+    public KafkaSymbolStateStore(Map<String, Object> kafka, String topic, ObjectMapper mapper) {
+        this.kafka = Map.copyOf(kafka);
         this.topic = topic;
         this.mapper = mapper;
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ProducerConfig.CLIENT_ID_CONFIG, "trade-signals-state");
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        // Bounded: a write must not block the checkpoint (or a shutdown) for the default 60 s when the broker is gone.
-        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        this.producer = new KafkaProducer<>(properties);
+        this.producer = new KafkaProducer<>(KafkaClientSettings.producer(kafka, Map.of(
+                ProducerConfig.CLIENT_ID_CONFIG, "trade-signals-state",
+                ProducerConfig.LINGER_MS_CONFIG, "0",
+                // Bounded: a write must not block the checkpoint (or a shutdown) for the default 60 s when the
+                // broker is gone.
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName())));
     }
 
     /** Creates the compacted topic unless it exists (operators may pre-create it with their own settings). */
@@ -71,7 +71,7 @@ public final class KafkaSymbolStateStore implements SymbolStateStore, AutoClosea
                 // Roll segments often so compaction can run; state is tiny (one record per symbol).
                 "segment.ms", "600000",
                 "min.cleanable.dirty.ratio", "0.1");
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(KafkaClientSettings.admin(kafka))) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) -1).configs(configs)))
                     .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             LOG.infof("created compacted state topic %s with %d partitions", topic, partitions);
@@ -80,7 +80,7 @@ public final class KafkaSymbolStateStore implements SymbolStateStore, AutoClosea
                 throw new IllegalStateException("cannot create state topic " + topic + ": " + e.getCause(), e.getCause());
             }
         } catch (TimeoutException e) {
-            throw new IllegalStateException("timed out creating state topic " + topic + " on " + bootstrapServers, e);
+            throw new IllegalStateException("timed out creating state topic " + topic + " on " + kafka.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted creating state topic " + topic, e);
@@ -106,12 +106,11 @@ public final class KafkaSymbolStateStore implements SymbolStateStore, AutoClosea
 
     @Override
     public Map<String, SymbolState> readAll(Duration timeout) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "trade-signals-state-restore");
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        Map<String, Object> properties = KafkaClientSettings.consumer(kafka, Map.of(
+                ConsumerConfig.CLIENT_ID_CONFIG, "trade-signals-state-restore",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
         Map<String, SymbolState> latest = new HashMap<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {

@@ -78,7 +78,7 @@ final class KafkaClientsPipelinePass {
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new StringSerializer());
-            this.store = new KafkaSymbolStateStore(bootstrapServers, "bench-state-clients", mapper);
+            this.store = new KafkaSymbolStateStore(Map.of("bootstrap.servers", bootstrapServers), "bench-state-clients", mapper);
             store.ensureTopic(3, Duration.ofSeconds(30));
             this.engine = new SignalEngine(new CrossoverStrategy(options));
         }

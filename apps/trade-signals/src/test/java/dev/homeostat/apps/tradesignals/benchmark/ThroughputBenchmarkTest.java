@@ -35,7 +35,7 @@ class ThroughputBenchmarkTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "mp.messaging.incoming.quotes.topic", BenchmarkBacklog.TOPIC,
+                    "mp.messaging.incoming.quotes.topics", BenchmarkBacklog.TOPIC,
                     "mp.messaging.incoming.quotes.group.id", "trade-signals-bench",
                     "mp.messaging.incoming.quotes.pausable", "true",
                     "mp.messaging.incoming.quotes.initially-paused", "true",

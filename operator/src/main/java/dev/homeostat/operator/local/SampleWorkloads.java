@@ -105,7 +105,9 @@ public final class SampleWorkloads {
     public static Map<String, String> feedEnvironment(LoadTrace trace, double compress, double peakRate) {
         return Map.of(
                 "MARKET_FEED_PROFILE_TYPE", "trace",
-                "MARKET_FEED_PROFILE_TRACE_FILE", trace.file().toString(),
+                // market-feed reads traces only from its configured directory, by a name relative to it.
+                "MARKET_FEED_TRACE_DIR", trace.file().toAbsolutePath().getParent().toString(),
+                "MARKET_FEED_PROFILE_TRACE_FILE", trace.file().getFileName().toString(),
                 "MARKET_FEED_PROFILE_SECONDS_PER_POINT", String.format(Locale.ROOT, "%.4f", trace.secondsPerPoint(compress)),
                 "MARKET_FEED_PROFILE_TRACE_SCALE", String.format(Locale.ROOT, "%.6f", trace.scaleFor(peakRate)));
     }

@@ -66,7 +66,7 @@ class WorkloadStatusModelTest {
     void notReadyWhileTheDeploymentHasNotRolledOutItsLatestSpec() {
         // given a Deployment with all pods ready, but of an older template (updatedReplicas and
         // observedGeneration lag its spec)
-        var service = Examples.microService("quote-service", "trading");
+        var service = Examples.microService("portfolio", "trading");
         Deployment deployment = DeploymentModel.forMicroService(service);
         deployment.getMetadata().setGeneration(2L);
         deployment.setStatus(new DeploymentStatusBuilder().withReplicas(3).withReadyReplicas(3).withUpdatedReplicas(1)

@@ -68,10 +68,15 @@ public class SignalProcessor {
         this.maxPendingRecords = config.maxUnacknowledgedRecords();
     }
 
-    /** Processes one poll batch; returns at once, the batch is acknowledged by a later checkpoint. */
+    /**
+     * Processes one poll batch; returns at once, the batch is acknowledged by a later checkpoint. The
+     * records come from the batch's metadata. The parameter is {@code Message<?>}, not
+     * {@code Message<List<byte[]>>}: with a declared payload type SmallRye checks every batch's payload
+     * against it, and a batch's payload is a new list built from all its records each time it is asked for.
+     */
     @Incoming("quotes")
     @SuppressWarnings("unchecked")
-    public CompletionStage<Void> onBatch(Message<List<byte[]>> batch) {
+    public CompletionStage<Void> onBatch(Message<?> batch) {
         IncomingKafkaRecordBatchMetadata<String, byte[]> metadata =
                 batch.getMetadata(IncomingKafkaRecordBatchMetadata.class).orElseThrow(
                         () -> new IllegalStateException("the quotes channel must be configured with batch=true"));

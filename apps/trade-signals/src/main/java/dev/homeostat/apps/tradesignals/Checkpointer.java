@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,6 +25,8 @@ import org.jboss.logging.Logger;
  * Makes processing durable, in this order: wait until the interval's orders and dead letters are
  * acknowledged by the broker, then write the changed symbol states to the state topic, then
  * acknowledge the consumed batches (the throttled commit strategy then commits their offsets).
+ * Checkpoints run every {@code checkpoint-interval}, and earlier when the processor reports half of
+ * {@code max-unacknowledged-records} waiting.
  *
  * <p>Because states are written after the orders they caused and offsets after the states, a crash
  * at any point loses nothing: the replay after restart starts at or before the first quote whose
@@ -58,6 +61,16 @@ public class Checkpointer {
         long interval = config.checkpointInterval().toNanos();
         scheduler.scheduleWithFixedDelay(() -> checkpoint(config.checkpointTimeout()), interval, interval,
                 TimeUnit.NANOSECONDS);
+        // Early checkpoints run on the same thread, serialised with the periodic ones.
+        processor.onBacklog(this::checkpointSoon);
+    }
+
+    private void checkpointSoon() {
+        try {
+            scheduler.execute(() -> checkpoint(config.checkpointTimeout()));
+        } catch (RejectedExecutionException e) {
+            // Stopping: the final checkpoint at shutdown takes the pending work.
+        }
     }
 
     void onStop(@Observes @Priority(2) ShutdownEvent event) {

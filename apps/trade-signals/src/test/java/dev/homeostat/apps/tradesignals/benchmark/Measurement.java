@@ -13,6 +13,15 @@ import java.lang.management.ManagementFactory;
  */
 record Measurement(String name, long records, long wallNanos, long cpuNanos) {
 
+    /**
+     * Milliseconds the JIT compilers have spent so far. Printed per pass because compilation is counted
+     * in the process CPU time: code first run during a pass (the app's, or domain code shared with a
+     * later pass) is compiled on that pass's bill.
+     */
+    static long jitMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
     /** Process CPU time so far, in nanoseconds. */
     static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();

@@ -3,6 +3,7 @@ package dev.homeostat.apps.tradesignals.benchmark;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -68,14 +69,20 @@ class ThroughputBenchmarkTest {
     void tradeSignalsVersusRawConsumer() throws Exception {
         long records = BenchmarkBacklog.records();
         String bootstrap = EmbeddedKafkaBroker.shared().bootstrapServers();
+        List<Long> jit = new ArrayList<>(List.of(Measurement.jitMillis()));
         Measurement rawBefore = RawConsumerPass.run(bootstrap, BenchmarkBacklog.TOPIC, records);
+        jit.add(Measurement.jitMillis());
         Measurement app = appPass(records);
+        jit.add(Measurement.jitMillis());
         Measurement rawAfter = RawConsumerPass.run(bootstrap, BenchmarkBacklog.TOPIC, records);
+        jit.add(Measurement.jitMillis());
         CrossoverStrategy.Options options =
                 new CrossoverStrategy.Options(config.fastPeriod(), config.slowPeriod(), config.orderQuantity(), config.band());
         Measurement rawDomain = RawDomainPass.run(bootstrap, BenchmarkBacklog.TOPIC, records, options);
+        jit.add(Measurement.jitMillis());
         Measurement pipeline = KafkaClientsPipelinePass.run(bootstrap, BenchmarkBacklog.TOPIC, records, options,
                 config.checkpointInterval(), mapper);
+        jit.add(Measurement.jitMillis());
 
         double rawRate = Math.max(rawBefore.recordsPerSecond(), rawAfter.recordsPerSecond());
         double rawPerCpu = Math.max(rawBefore.recordsPerCpuSecond(), rawAfter.recordsPerCpuSecond());
@@ -86,6 +93,9 @@ class ThroughputBenchmarkTest {
         System.out.println("BENCH " + rawAfter.line().replace("consumer  ", "(again) "));
         System.out.println("BENCH " + rawDomain.line());
         System.out.println("BENCH " + pipeline.line());
+        System.out.printf("BENCH JIT compilation per pass (whole pass, warm-up included), ms: raw %d, trade-signals %d, raw again %d, "
+                + "clients + domain %d, clients pipeline %d%n", jit.get(1) - jit.get(0), jit.get(2) - jit.get(1),
+                jit.get(3) - jit.get(2), jit.get(4) - jit.get(3), jit.get(5) - jit.get(4));
         System.out.printf("BENCH ratio trade-signals / kafka-clients pipeline (same work): %.2f (records/s), %.2f (records/CPU-s); target >= 0.80%n",
                 app.recordsPerSecond() / pipeline.recordsPerSecond(), app.recordsPerCpuSecond() / pipeline.recordsPerCpuSecond());
         System.out.printf("BENCH ratio kafka-clients pipeline / best raw read:             %.2f (records/s), %.2f (records/CPU-s)%n",

@@ -1,7 +1,10 @@
 package dev.homeostat.ml.forecast;
 
+import dev.homeostat.ml.cli.CommandLineOptions;
 import dev.homeostat.ml.cli.Subcommand;
 import dev.homeostat.ml.telemetry.TimeSeries;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -42,26 +45,36 @@ public final class ForecastCommand implements Subcommand {
         this.out = out;
     }
 
+    /** The command line. */
+    @Command(name = "forecast", description = "Rolling-origin evaluation of the seasonal forecaster against naive baselines.")
+    static final class Arguments {
+        @Option(names = "--data", required = true, paramLabel = "DIR", description = "NAB data directory")
+        Path data;
+        @Option(names = "--files", paramLabel = "LIST", description = "files or globs under DIR, comma-separated (default ${DEFAULT-VALUE})")
+        String files = DEFAULT_FILES;
+        @Option(names = "--horizons", split = ",", paramLabel = "H", description = "horizons in steps (default 1,6,12)")
+        int[] horizons = {1, 6, 12};
+        @Option(names = "--coverage", paramLabel = "C", description = "nominal band coverage (default ${DEFAULT-VALUE})")
+        double coverage = 0.9;
+        @Option(names = "--timing-days", paramLabel = "N", description = "days of synthetic series timed (default ${DEFAULT-VALUE})")
+        int timingDays = 30;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+        boolean help;
+    }
+
     @Override
     public int run(String[] args) {
-        Path data = null;
-        String files = DEFAULT_FILES;
-        int[] horizons = {1, 6, 12};
-        double coverage = 0.9;
-        int timingDays = 30;
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--data" -> data = Path.of(require(args[i], value));
-                case "--files" -> files = require(args[i], value);
-                case "--horizons" -> horizons = parseHorizons(require(args[i], value));
-                case "--coverage" -> coverage = parseDouble(args[i], require(args[i], value));
-                case "--timing-days" -> timingDays = (int) parseDouble(args[i], require(args[i], value));
-                default -> throw new IllegalArgumentException("unknown option '" + args[i]
-                        + "'; usage: forecast --data DIR [--files LIST] [--horizons 1,6,12] [--coverage 0.9]"
-                        + " [--timing-days N]");
-            }
-            i++;
+        Arguments a = new Arguments();
+        if (!CommandLineOptions.parse(a, args, out)) {
+            return 0;
+        }
+        Path data = a.data;
+        String files = a.files;
+        int[] horizons = a.horizons;
+        double coverage = a.coverage;
+        int timingDays = a.timingDays;
+        if (horizons.length == 0 || Arrays.stream(horizons).anyMatch(x -> x < 1)) {
+            throw new IllegalArgumentException("--horizons must be positive step counts, got " + Arrays.toString(horizons));
         }
         if (data == null || !Files.isDirectory(data)) {
             throw new IllegalArgumentException("--data must name a NAB data directory, got " + data);
@@ -180,33 +193,6 @@ public final class ForecastCommand implements Subcommand {
             }
         }
         return out;
-    }
-
-    private static String require(String option, String value) {
-        if (value == null) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return value;
-    }
-
-    private static double parseDouble(String option, String value) {
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " must be a number, got '" + value + "'");
-        }
-    }
-
-    private static int[] parseHorizons(String value) {
-        try {
-            int[] h = Arrays.stream(value.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
-            if (h.length == 0 || Arrays.stream(h).anyMatch(x -> x < 1)) {
-                throw new IllegalArgumentException("--horizons must be positive step counts, got '" + value + "'");
-            }
-            return h;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--horizons must be comma-separated integers, got '" + value + "'");
-        }
     }
 
     private static String human(Duration d) {

@@ -6,7 +6,6 @@ import dev.homeostat.ml.telemetry.TimeSeries;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,9 +35,13 @@ import java.util.List;
  * recent step-to-step changes.
  *
  * <p><b>Cost.</b> O(anchors) per observation and per forecast (well below a microsecond each on
- * one core); {@link #peak} evaluates at most 64 points. <b>Memory</b> is fixed by the options:
+ * one core); {@link #peak} evaluates at most {@value PeakSearch#POINTS} points. <b>Memory</b> is fixed by the options:
  * about 16 bytes per profile knot (≈ 288 knots per season), 4 KiB per anchor for errors and 56
  * bytes per pending forecast — ≈ 45 KiB with the defaults.
+ *
+ * <p><b>Classes.</b> {@link SeasonalExpectation} learns the profiles, {@link BandCalibration} the residual
+ * model and the band per anchor horizon, {@link PeakSearch} finds the peak over a window and
+ * {@link SeasonalForecasterCodec} persists the state; this class holds the smoothed scalars and sequences them.
  *
  * <p>Deterministic; not thread-safe.
  */
@@ -46,9 +49,6 @@ public final class SeasonalForecaster implements Forecaster {
 
     /** Codec of the persisted state; kind {@code "forecast.seasonal"}. */
     public static final StateCodec<SeasonalForecaster> CODEC = new SeasonalForecasterCodec();
-
-    /** Errors needed at every anchor before the forecaster reports itself ready. */
-    static final int MIN_ERRORS = 20;
 
     /** Smoothing time constants, in sampling steps. */
     static final double LEVEL_STEPS = 12;
@@ -61,9 +61,6 @@ public final class SeasonalForecaster implements Forecaster {
 
     /** Share of the long-run mean magnitude added to the error scale so values near zero do not explode it. */
     static final double SCALE_FLOOR = 0.1;
-
-    /** Points evaluated by {@link #peak} at most. */
-    static final int PEAK_POINTS = 64;
 
     /**
      * Options of the forecaster.
@@ -128,44 +125,115 @@ public final class SeasonalForecaster implements Forecaster {
          * which {@link #withStep} alone would reject.
          */
         public static Options of(Duration step, Duration horizon) {
-            Options d = defaults();
-            return new Options(step, horizon, d.seasons(), d.minHistory(), d.coverage(), d.nonNegative());
+            return defaults().toBuilder().step(step).horizon(horizon).build();
         }
 
+        /** A builder starting from {@link #defaults()}. */
+        public static Builder builder() {
+            return defaults().toBuilder();
+        }
+
+        /** A builder starting from these options. */
+        public Builder toBuilder() {
+            return new Builder(this);
+        }
+
+        /** A copy with another step. */
         public Options withStep(Duration value) {
-            return new Options(value, horizon, seasons, minHistory, coverage, nonNegative);
+            return toBuilder().step(value).build();
         }
 
+        /** A copy with another horizon. */
         public Options withHorizon(Duration value) {
-            return new Options(step, value, seasons, minHistory, coverage, nonNegative);
+            return toBuilder().horizon(value).build();
         }
 
+        /** A copy with other seasons. */
         public Options withSeasons(Duration... value) {
-            return new Options(step, horizon, List.of(value), minHistory, coverage, nonNegative);
+            return toBuilder().seasons(List.of(value)).build();
         }
 
+        /** A copy with another minimum history. */
         public Options withMinHistory(Duration value) {
-            return new Options(step, horizon, seasons, value, coverage, nonNegative);
+            return toBuilder().minHistory(value).build();
         }
 
+        /** A copy with another band coverage. */
         public Options withCoverage(double value) {
-            return new Options(step, horizon, seasons, minHistory, value, nonNegative);
+            return toBuilder().coverage(value).build();
         }
 
+        /** A copy that does or does not clamp at zero. */
         public Options withNonNegative(boolean value) {
-            return new Options(step, horizon, seasons, minHistory, coverage, value);
+            return toBuilder().nonNegative(value).build();
+        }
+
+        /** Builds {@link Options} by name; {@link #build()} validates. */
+        public static final class Builder {
+            private Duration step;
+            private Duration horizon;
+            private List<Duration> seasons;
+            private Duration minHistory;
+            private double coverage;
+            private boolean nonNegative;
+
+            private Builder(Options from) {
+                step = from.step();
+                horizon = from.horizon();
+                seasons = from.seasons();
+                minHistory = from.minHistory();
+                coverage = from.coverage();
+                nonNegative = from.nonNegative();
+            }
+
+            /** Sets {@link Options#step()}. */
+            public Builder step(Duration value) {
+                step = value;
+                return this;
+            }
+
+            /** Sets {@link Options#horizon()}. */
+            public Builder horizon(Duration value) {
+                horizon = value;
+                return this;
+            }
+
+            /** Sets {@link Options#seasons()}. */
+            public Builder seasons(List<Duration> value) {
+                seasons = value;
+                return this;
+            }
+
+            /** Sets {@link Options#minHistory()}. */
+            public Builder minHistory(Duration value) {
+                minHistory = value;
+                return this;
+            }
+
+            /** Sets {@link Options#coverage()}. */
+            public Builder coverage(double value) {
+                coverage = value;
+                return this;
+            }
+
+            /** Sets {@link Options#nonNegative()}. */
+            public Builder nonNegative(boolean value) {
+                nonNegative = value;
+                return this;
+            }
+
+            /** The options, validated. */
+            public Options build() {
+                return new Options(step, horizon, seasons, minHistory, coverage, nonNegative);
+            }
         }
     }
 
     final Options options;
     final long stepMillis;
-    final long[] anchors;
-    final SeasonalProfile[] profiles;
-    final ResidualRegression[] regressions;
-    final ErrorWindow[] errors;
-    final PendingForecasts[] pending;
+    final SeasonalExpectation expectation;
+    final BandCalibration band;
     private final double zBand;
-    private String method;
 
     long firstMillis = Long.MIN_VALUE;
     long lastMillis = Long.MIN_VALUE;
@@ -183,19 +251,9 @@ public final class SeasonalForecaster implements Forecaster {
     SeasonalForecaster(Options options) {
         this.options = options;
         this.stepMillis = options.step().toMillis();
-        this.anchors = anchors(stepMillis, options.horizon().toMillis());
-        this.profiles = new SeasonalProfile[options.seasons().size()];
-        for (int i = 0; i < profiles.length; i++) {
-            profiles[i] = new SeasonalProfile(options.seasons().get(i).toMillis(), stepMillis);
-        }
-        this.regressions = new ResidualRegression[anchors.length];
-        this.errors = new ErrorWindow[anchors.length];
-        this.pending = new PendingForecasts[anchors.length];
-        for (int k = 0; k < anchors.length; k++) {
-            regressions[k] = new ResidualRegression();
-            errors[k] = new ErrorWindow(1 - options.coverage());
-            pending[k] = new PendingForecasts((int) (anchors[k] / stepMillis) + 2);
-        }
+        this.expectation = new SeasonalExpectation(options.seasons(), stepMillis);
+        this.band = new BandCalibration(stepMillis, options.horizon().toMillis(), options.coverage(),
+                options.nonNegative());
         this.zBand = NormalQuantile.of(0.5 + options.coverage() / 2);
     }
 
@@ -221,16 +279,6 @@ public final class SeasonalForecaster implements Forecaster {
         return ModelState.decode(bytes, CODEC);
     }
 
-    /** Anchor horizons: 1, 2, 4, … steps below the horizon, then the horizon itself. */
-    static long[] anchors(long step, long horizon) {
-        List<Long> out = new ArrayList<>();
-        for (long h = step; h < horizon; h *= 2) {
-            out.add(h);
-        }
-        out.add(horizon);
-        return out.stream().mapToLong(Long::longValue).toArray();
-    }
-
     /** The options this forecaster was created with. */
     public Options options() {
         return options;
@@ -243,7 +291,7 @@ public final class SeasonalForecaster implements Forecaster {
             return false;
         }
         long dt = observations == 0 ? stepMillis : epochMillis - lastMillis;
-        resolvePending(epochMillis, value);
+        band.resolve(epochMillis, value);
 
         if (observations == 0) {
             firstMillis = epochMillis;
@@ -255,7 +303,11 @@ public final class SeasonalForecaster implements Forecaster {
             double perStep = (value - lastValue) / Math.sqrt(Math.max(1.0, (double) dt / stepMillis));
             diffSquare += smoothing(dt, DIFF_STEPS) * (perStep * perStep - diffSquare);
         }
-        learnProfiles(epochMillis, robust(epochMillis, value, dt), Math.min(dt, stepMillis));
+        if (expectation.learn(epochMillis, robust(epochMillis, value, dt), Math.min(dt, stepMillis))) {
+            // The expectation changed meaning: the residual model and the measured errors of the old one no
+            // longer apply, so they restart (the forecaster is briefly not ready).
+            band.reset();
+        }
         // The deviation from the updated expectation, so the prior b1 = 1 forecasts exactly the last value.
         double r = value - seasonal(epochMillis);
         smoothedResidual = observations == 0 ? r : smoothedResidual + smoothing(dt, RESIDUAL_STEPS) * (r - smoothedResidual);
@@ -264,7 +316,11 @@ public final class SeasonalForecaster implements Forecaster {
         lastMillis = epochMillis;
         lastValue = value;
         observations++;
-        issueForecasts(epochMillis);
+        long bucket = Math.floorDiv(epochMillis, stepMillis);
+        if (bucket != lastIssueBucket) {
+            lastIssueBucket = bucket;
+            band.issue(epochMillis, this::seasonal, this::scale, residual, smoothedResidual, lastValue);
+        }
         return true;
     }
 
@@ -272,22 +328,17 @@ public final class SeasonalForecaster implements Forecaster {
     public Forecast forecastAt(long targetEpochMillis) {
         if (observations == 0) {
             return new Forecast(targetEpochMillis, 0, Double.NaN, Double.NaN, Double.NaN, options.coverage(),
-                    method(), false, false, Double.NaN);
+                    expectation.method(), false, false, Double.NaN);
         }
         long h = Math.max(0, targetEpochMillis - lastMillis);
         double s = seasonal(targetEpochMillis);
-        double point = pointAt(s, h);
+        double point = band.point(s, h, residual, smoothedResidual);
         double lower;
         double upper;
-        int lo = anchorBelow(h);
-        int hi = Math.min(lo + 1, anchors.length - 1);
-        if (empirical(lo) && empirical(hi)) {
-            double w = weight(h, lo, hi);
-            double tail = lerp(errors[lo].miss, errors[hi].miss, w) / 2;
-            double widen = h > anchors[anchors.length - 1] ? Math.sqrt((double) h / anchors[anchors.length - 1]) : 1;
-            double scale = scale(s) * widen;
-            lower = point + scale * lerp(errors[lo].quantile(tail), errors[hi].quantile(tail), w);
-            upper = point + scale * lerp(errors[lo].quantile(1 - tail), errors[hi].quantile(1 - tail), w);
+        double[] measured = band.empiricalBand(h, point, scale(s));
+        if (measured != null) {
+            lower = measured[0];
+            upper = measured[1];
         } else if (observations >= 2) {
             double sd = Math.sqrt(diffSquare * Math.max(1.0, (double) h / stepMillis));
             lower = point - zBand * sd;
@@ -303,8 +354,8 @@ public final class SeasonalForecaster implements Forecaster {
         }
         lower = Math.min(lower, point);
         upper = Math.max(upper, point);
-        double rel = lerp(errors[lo].relativeError(MIN_ERRORS), errors[hi].relativeError(MIN_ERRORS), weight(h, lo, hi));
-        return new Forecast(targetEpochMillis, h, point, lower, upper, options.coverage(), method(),
+        double rel = band.relativeError(h);
+        return new Forecast(targetEpochMillis, h, point, lower, upper, options.coverage(), expectation.method(),
                 seasonalActive(), ready(), rel);
     }
 
@@ -313,8 +364,8 @@ public final class SeasonalForecaster implements Forecaster {
      *
      * <p>The point forecast is piecewise linear in time between profile knots and anchor horizons,
      * so its maximum lies on one of them or on a window end: those are the times evaluated. When
-     * more than {@value #PEAK_POINTS} such times fall in the window, {@value #PEAK_POINTS} evenly
-     * spaced ones are used instead.
+     * more than {@value PeakSearch#POINTS} such times fall in the window, {@value PeakSearch#POINTS} evenly
+     * spaced ones are used instead ({@link PeakSearch}).
      */
     @Override
     public Forecast peak(long fromEpochMillis, long toEpochMillis) {
@@ -322,61 +373,8 @@ public final class SeasonalForecaster implements Forecaster {
             throw new IllegalArgumentException("peak window ends before it starts: from=" + fromEpochMillis
                     + " to=" + toEpochMillis);
         }
-        long[] times = peakTimes(fromEpochMillis, toEpochMillis);
-        Forecast best = null;
-        double maxLower = Double.NEGATIVE_INFINITY;
-        double maxUpper = Double.NEGATIVE_INFINITY;
-        for (long t : times) {
-            Forecast f = forecastAt(t);
-            if (!f.known()) {
-                return f;
-            }
-            if (best == null || f.point() > best.point()) {
-                best = f;
-            }
-            maxLower = Math.max(maxLower, f.lower());
-            maxUpper = Math.max(maxUpper, f.upper());
-        }
-        return new Forecast(best.epochMillis(), best.horizonMillis(), best.point(), Math.min(maxLower, best.point()),
-                Math.max(maxUpper, best.point()), best.coverage(), best.method(), best.seasonal(), best.ready(),
-                best.relativeError());
-    }
-
-    /** Window ends, anchor horizons and active profile knots inside the window, sorted. */
-    private long[] peakTimes(long from, long to) {
-        long[] buf = new long[PEAK_POINTS];
-        int n = 0;
-        buf[n++] = from;
-        buf[n++] = to;
-        for (long a : anchors) {
-            long t = lastMillis + a;
-            if (t > from && t < to) {
-                buf[n++] = t;
-            }
-        }
-        for (SeasonalProfile p : profiles) {
-            if (!p.active) {
-                continue;
-            }
-            long first = from - Math.floorMod(from, p.binMillis) + p.binMillis;
-            for (long t = first; t < to; t += p.binMillis) {
-                if (n == PEAK_POINTS) {
-                    return evenlySpaced(from, to);
-                }
-                buf[n++] = t;
-            }
-        }
-        long[] times = Arrays.copyOf(buf, n);
-        Arrays.sort(times);
-        return times;
-    }
-
-    private static long[] evenlySpaced(long from, long to) {
-        long[] times = new long[PEAK_POINTS];
-        for (int i = 0; i < PEAK_POINTS; i++) {
-            times[i] = from + (long) ((double) (to - from) * i / (PEAK_POINTS - 1));
-        }
-        return times;
+        return PeakSearch.peak(this::forecastAt,
+                PeakSearch.times(fromEpochMillis, toEpochMillis, lastMillis, band.anchors, expectation));
     }
 
     @Override
@@ -399,12 +397,7 @@ public final class SeasonalForecaster implements Forecaster {
         if (observations == 0 || lastMillis - firstMillis < options.minHistory().toMillis()) {
             return false;
         }
-        for (ErrorWindow w : errors) {
-            if (w.count < MIN_ERRORS) {
-                return false;
-            }
-        }
-        return true;
+        return band.calibrated();
     }
 
     @Override
@@ -414,68 +407,12 @@ public final class SeasonalForecaster implements Forecaster {
 
     /** Whether a seasonal profile currently contributes to the expectation. */
     public boolean seasonalActive() {
-        return profiles.length > 0 && profiles[0].active;
-    }
-
-    private String method() {
-        if (method == null) {
-            method = describeMethod();
-        }
-        return method;
-    }
-
-    private String describeMethod() {
-        if (!seasonalActive()) {
-            return "level+residual";
-        }
-        StringBuilder b = new StringBuilder("seasonal(");
-        for (int i = 0; i < profiles.length; i++) {
-            if (profiles[i].active) {
-                b.append(b.length() > "seasonal(".length() ? "," : "").append(shortDuration(profiles[i].seasonMillis));
-            }
-        }
-        return b.append(")+residual").toString();
-    }
-
-    /** "1d", "7d", "12h", "30m" or "45s" (the largest whole unit). */
-    static String shortDuration(long millis) {
-        long[] units = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
-        String[] names = {"d", "h", "m", "s"};
-        for (int i = 0; i < units.length; i++) {
-            if (millis % units[i] == 0) {
-                return millis / units[i] + names[i];
-            }
-        }
-        return millis + "ms";
+        return expectation.active();
     }
 
     /** The expectation S(t): active seasonal profiles, else the smoothed level. */
     double seasonal(long t) {
-        if (!seasonalActive()) {
-            return level;
-        }
-        double v = profiles[0].at(t);
-        if (Double.isNaN(v)) {
-            return level;
-        }
-        for (int i = 1; i < profiles.length; i++) {
-            if (profiles[i].active) {
-                double d = profiles[i].at(t);
-                if (!Double.isNaN(d)) {
-                    v += d;
-                }
-            }
-        }
-        return v;
-    }
-
-    private double pointAt(double s, long h) {
-        int lo = anchorBelow(h);
-        int hi = Math.min(lo + 1, anchors.length - 1);
-        double w = weight(h, lo, hi);
-        double b1 = lerp(regressions[lo].b1, regressions[hi].b1, w);
-        double b2 = lerp(regressions[lo].b2, regressions[hi].b2, w);
-        return s + b1 * residual + b2 * smoothedResidual;
+        return expectation.at(t, level);
     }
 
     /**
@@ -496,126 +433,6 @@ public final class SeasonalForecaster implements Forecaster {
         return expected + clipped;
     }
 
-    private void learnProfiles(long t, double value, long millis) {
-        if (profiles.length == 0) {
-            return;
-        }
-        double deviations = 0;
-        for (int i = 1; i < profiles.length; i++) {
-            deviations += activeValue(i, t);
-        }
-        profiles[0].learn(t, value - deviations, millis);
-        if (!profiles[0].active) {
-            activateIfMature(0, t);
-            return;
-        }
-        double base = profiles[0].at(t);
-        if (Double.isNaN(base)) {
-            return;
-        }
-        for (int i = 1; i < profiles.length; i++) {
-            double others = deviations - activeValue(i, t);
-            profiles[i].learn(t, value - base - others, millis);
-            if (!profiles[i].active) {
-                activateIfMature(i, t);
-            }
-        }
-    }
-
-    private double activeValue(int i, long t) {
-        if (!profiles[i].active) {
-            return 0;
-        }
-        double d = profiles[i].at(t);
-        return Double.isNaN(d) ? 0 : d;
-    }
-
-    /**
-     * Switches a mature profile on. The expectation changes meaning, so the residual model and the
-     * measured errors of the old one no longer apply: they restart (the forecaster is briefly not ready).
-     */
-    private void activateIfMature(int i, long t) {
-        if (profiles[i].mature(t)) {
-            profiles[i].active = true;
-            method = null;
-            for (int k = 0; k < anchors.length; k++) {
-                regressions[k].reset();
-                errors[k].reset();
-                pending[k].clear();
-            }
-        }
-    }
-
-    /** Whether the band at anchor {@code k} comes from measured errors. */
-    /** Largest scaled error a band learns from: an error a thousand times the series' scale is a regime change. */
-    private static final double MAX_SCALED_ERROR = 1e3;
-
-    private boolean empirical(int k) {
-        return errors[k].count >= MIN_ERRORS;
-    }
-
-    private void resolvePending(long t, double y) {
-        long tolerance = stepMillis / 2;
-        for (int k = 0; k < anchors.length; k++) {
-            PendingForecasts p = pending[k];
-            while (p.size > 0) {
-                int i = p.first();
-                if (p.target[i] < t - tolerance) {
-                    p.pop(); // its target fell in a gap: nothing to compare with
-                } else if (p.target[i] <= t + tolerance) {
-                    regressions[k].add(p.residual[i], p.smoothedResidual[i], y - p.seasonal[i]);
-                    double err = y - p.point[i];
-                    if (!Double.isNaN(p.lower[i])) {
-                        errors[k].adapt(y < p.lower[i] || y > p.upper[i]);
-                    }
-                    // A series that sat at zero has a scale near Double.MIN_NORMAL: its first burst would give an
-                    // infinite scaled error and a NaN band, so scaled errors are bounded and non-finite ones skipped.
-                    double scaled = err / p.scale[i];
-                    if (Double.isFinite(scaled)) {
-                        errors[k].add(Math.clamp(scaled, -MAX_SCALED_ERROR, MAX_SCALED_ERROR), Math.abs(err),
-                                Math.abs(y - p.lastValue[i]));
-                    }
-                    p.pop();
-                } else {
-                    break;
-                }
-            }
-        }
-    }
-
-    private void issueForecasts(long t) {
-        long bucket = Math.floorDiv(t, stepMillis);
-        if (bucket == lastIssueBucket) {
-            return;
-        }
-        lastIssueBucket = bucket;
-        for (int k = 0; k < anchors.length; k++) {
-            long target = t + anchors[k];
-            double s = seasonal(target);
-            ResidualRegression reg = regressions[k];
-            double point = s + reg.b1 * residual + reg.b2 * smoothedResidual;
-            double scale = scale(s);
-            double lower = Double.NaN;
-            double upper = Double.NaN;
-            if (empirical(k)) {
-                double tail = errors[k].miss / 2;
-                lower = point + scale * errors[k].quantile(tail);
-                upper = point + scale * errors[k].quantile(1 - tail);
-            }
-            if (options.nonNegative()) {
-                point = Math.max(0, point);
-                if (empirical(k)) {
-                    lower = Math.max(0, lower);
-                }
-            }
-            if (empirical(k)) {
-                lower = Math.min(lower, point);
-                upper = Math.max(upper, point);
-            }
-            pending[k].push(target, s, residual, smoothedResidual, point, lastValue, scale, lower, upper);
-        }
-    }
-
     private double scale(double expected) {
         return Math.abs(expected) + SCALE_FLOOR * meanMagnitude + Double.MIN_NORMAL;
     }
@@ -623,28 +440,5 @@ public final class SeasonalForecaster implements Forecaster {
     private double smoothing(long dt, double steps) {
         // StrictMath: bit-identical on every JVM, so persisted state and results reproduce across machines.
         return 1 - StrictMath.exp(-dt / (steps * stepMillis));
-    }
-
-    /** Index of the largest anchor not above {@code h} (0 when h is below the first). */
-    private int anchorBelow(long h) {
-        int k = 0;
-        while (k + 1 < anchors.length && anchors[k + 1] <= h) {
-            k++;
-        }
-        return k;
-    }
-
-    private double weight(long h, int lo, int hi) {
-        if (lo == hi || h <= anchors[lo]) {
-            return 0;
-        }
-        return Math.min(1.0, (double) (h - anchors[lo]) / (anchors[hi] - anchors[lo]));
-    }
-
-    private static double lerp(double a, double b, double w) {
-        if (w == 0) {
-            return a;
-        }
-        return a + w * (b - a);
     }
 }

@@ -33,13 +33,13 @@ final class SeasonalForecasterCodec implements StateCodec<SeasonalForecaster> {
                 .writeLong(f.observations).writeLong(f.ignored);
         out.writeDouble(f.lastValue).writeDouble(f.level).writeDouble(f.residual).writeDouble(f.smoothedResidual)
                 .writeDouble(f.meanMagnitude).writeDouble(f.diffSquare).writeDouble(f.meanAbsDeviation);
-        for (SeasonalProfile p : f.profiles) {
+        for (SeasonalProfile p : f.expectation.profiles) {
             p.write(out);
         }
-        for (int k = 0; k < f.anchors.length; k++) {
-            f.regressions[k].write(out);
-            f.errors[k].write(out);
-            f.pending[k].write(out);
+        for (int k = 0; k < f.band.anchors.length; k++) {
+            f.band.regressions[k].write(out);
+            f.band.errors[k].write(out);
+            f.band.pending[k].write(out);
         }
     }
 
@@ -71,13 +71,13 @@ final class SeasonalForecasterCodec implements StateCodec<SeasonalForecaster> {
         f.meanAbsDeviation = in.readDouble();
         in.check(Double.isFinite(f.lastValue + f.level + f.residual + f.smoothedResidual + f.meanMagnitude
                 + f.diffSquare + f.meanAbsDeviation), "forecaster scalars");
-        for (SeasonalProfile p : f.profiles) {
+        for (SeasonalProfile p : f.expectation.profiles) {
             p.read(in);
         }
-        for (int k = 0; k < f.anchors.length; k++) {
-            f.regressions[k].read(in);
-            f.errors[k].read(in);
-            f.pending[k].read(in);
+        for (int k = 0; k < f.band.anchors.length; k++) {
+            f.band.regressions[k].read(in);
+            f.band.errors[k].read(in);
+            f.band.pending[k].read(in);
         }
         return f;
     }

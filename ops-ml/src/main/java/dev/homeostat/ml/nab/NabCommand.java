@@ -1,7 +1,11 @@
 package dev.homeostat.ml.nab;
 
 import dev.homeostat.ml.anomaly.Detectors;
+import dev.homeostat.ml.cli.CommandLineOptions;
 import dev.homeostat.ml.cli.Subcommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -16,9 +20,6 @@ import java.util.Map;
  * for every cost profile, overall and per category. Exit 0 on success, 2 on bad usage or input.
  */
 public final class NabCommand implements Subcommand {
-
-    private static final String USAGE = "usage: nab --data DIR --out DIR [--detector " + String.join("|", Detectors.names())
-            + "] [--labels combined_windows.json] [--profiles profiles.json] [--seed N]";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -37,39 +38,38 @@ public final class NabCommand implements Subcommand {
     /** Parsed command line. */
     record Arguments(Path data, Path out, String detector, Path labels, Path profiles, long seed) {
 
-        /** Parses the command line; null when help was asked for. */
-        static Arguments parse(String[] args) {
-            Path data = null;
-            Path out = null;
-            Path labels = null;
-            Path profiles = null;
+        /** The options as picocli fills them. */
+        @Command(name = "nab", description = "Runs a detector over a NAB data directory and prints NAB's scores.")
+        static final class Flags {
+            @Option(names = "--data", required = true, paramLabel = "DIR", description = "NAB data directory")
+            Path data;
+            @Option(names = "--out", required = true, paramLabel = "DIR", description = "results directory (NAB's layout)")
+            Path out;
+            @Option(names = "--detector", paramLabel = "NAME", description = "detector (default ${DEFAULT-VALUE})")
             String detector = Detectors.DEFAULT;
+            @Option(names = "--labels", paramLabel = "FILE",
+                    description = "combined_windows.json (default: beside the data directory)")
+            Path labels;
+            @Option(names = "--profiles", paramLabel = "FILE", description = "profiles.json (default: beside the data directory)")
+            Path profiles;
+            @Option(names = "--seed", paramLabel = "N", description = "detector seed (default ${DEFAULT-VALUE})")
             long seed = 42;
-            for (int i = 0; i < args.length; i++) {
-                String flag = args[i];
-                if (flag.equals("--help") || flag.equals("-h")) {
-                    return null;
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + flag + " needs a value");
-                }
-                String value = args[++i];
-                switch (flag) {
-                    case "--data" -> data = Path.of(value);
-                    case "--out" -> out = Path.of(value);
-                    case "--detector" -> detector = value;
-                    case "--labels" -> labels = Path.of(value);
-                    case "--profiles" -> profiles = Path.of(value);
-                    case "--seed" -> {
-                        try {
-                            seed = Long.parseLong(value);
-                        } catch (NumberFormatException e) {
-                            throw new IllegalArgumentException("--seed must be an integer, got '" + value + "'");
-                        }
-                    }
-                    default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
-                }
+            @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+            boolean help;
+        }
+
+        /** Parses the command line; null when help was asked for (the usage is then printed to {@code console}). */
+        static Arguments parse(String[] args, PrintStream console) {
+            Flags f = new Flags();
+            if (!CommandLineOptions.parse(f, args, console)) {
+                return null;
             }
+            Path data = f.data;
+            Path out = f.out;
+            String detector = f.detector;
+            Path labels = f.labels;
+            Path profiles = f.profiles;
+            long seed = f.seed;
             if (data == null || out == null) {
                 throw new IllegalArgumentException("--data and --out are required");
             }
@@ -91,14 +91,12 @@ public final class NabCommand implements Subcommand {
     public int run(String[] args) {
         Arguments arguments;
         try {
-            arguments = Arguments.parse(args);
+            arguments = Arguments.parse(args, out);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
-            err.println(USAGE);
             return 2;
         }
         if (arguments == null) {
-            out.println(USAGE);
             return 0;
         }
         try {

@@ -1,8 +1,8 @@
 package dev.homeostat.ml.nab;
 
+import dev.homeostat.ml.telemetry.TimestampValueCsv;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -67,43 +67,41 @@ public record NabSeries(String key, List<String> timestampText, List<LocalDateTi
     /** Reads {@code dataDir/key}, failing with the file and line on any malformed row. */
     public static NabSeries read(Path dataDir, String key) {
         Path file = dataDir.resolve(key);
-        List<String> lines;
+        TimestampValueCsv.Table table;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            table = TimestampValueCsv.read(file);
         } catch (IOException e) {
             throw new NabInputException("cannot read data file " + file + ": " + e, e);
         }
-        if (lines.isEmpty() || !lines.getFirst().strip().replace("\uFEFF", "").equals("timestamp,value")) {
+        if (!table.header().equals(List.of("timestamp", "value"))) {
             throw new NabInputException(file + ": header must be 'timestamp,value'");
         }
-        List<String> text = new ArrayList<>(lines.size());
-        List<LocalDateTime> times = new ArrayList<>(lines.size());
-        double[] values = new double[lines.size() - 1];
+        List<TimestampValueCsv.Row> rows = table.rows();
+        List<String> text = new ArrayList<>(rows.size());
+        List<LocalDateTime> times = new ArrayList<>(rows.size());
+        double[] values = new double[rows.size()];
         int n = 0;
-        for (int line = 1; line < lines.size(); line++) {
-            String row = lines.get(line);
-            if (row.isBlank()) {
-                continue;
-            }
-            String[] cells = row.split(",", -1);
-            if (cells.length != 2) {
-                throw new NabInputException(file + " line " + (line + 1) + ": expected 2 columns, got " + cells.length + ": '" + row + "'");
+        for (TimestampValueCsv.Row row : rows) {
+            List<String> cells = row.cells();
+            if (cells.size() != 2) {
+                throw new NabInputException(file + " line " + row.line() + ": expected 2 columns, got " + cells.size()
+                        + ": '" + row.text() + "'");
             }
             try {
-                times.add(parseTimestamp(cells[0]));
+                times.add(parseTimestamp(cells.get(0)));
             } catch (DateTimeParseException e) {
-                throw new NabInputException(file + " line " + (line + 1) + ": bad timestamp '" + cells[0] + "'", e);
+                throw new NabInputException(file + " line " + row.line() + ": bad timestamp '" + cells.get(0) + "'", e);
             }
             double value;
             try {
-                value = Double.parseDouble(cells[1].strip());
+                value = Double.parseDouble(cells.get(1));
             } catch (NumberFormatException e) {
-                throw new NabInputException(file + " line " + (line + 1) + ": value '" + cells[1] + "' is not a number", e);
+                throw new NabInputException(file + " line " + row.line() + ": value '" + cells.get(1) + "' is not a number", e);
             }
             if (!Double.isFinite(value)) {
-                throw new NabInputException(file + " line " + (line + 1) + ": value '" + cells[1] + "' is not finite");
+                throw new NabInputException(file + " line " + row.line() + ": value '" + cells.get(1) + "' is not finite");
             }
-            text.add(cells[0].strip());
+            text.add(cells.get(0));
             values[n++] = value;
         }
         if (n == 0) {

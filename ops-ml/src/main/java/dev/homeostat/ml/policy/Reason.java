@@ -25,7 +25,7 @@ public record Reason(Term term, String detail, Figures figures, boolean raiseAno
         Figures f = figures;
         String base = switch (term) {
             case FIXED -> String.format(Locale.ROOT, "Fixed mode: %d replicas.", (int) f.recommended());
-            case FORECAST -> detail.equals(ScalingPolicy.TREND) ? String.format(Locale.ROOT,
+            case FORECAST -> detail.equals(DemandTerms.TREND) ? String.format(Locale.ROOT,
                     "The last minute's rising trend reaches %.1f/s by the end of the next %.0f s (forecast upper band "
                             + "%.1f/s); that needs %d replicas at %.1f/s each and %.0f%% target utilisation.",
                     f.trendRate(), f.horizonSeconds(), f.forecastUpper(), (int) f.forecastReplicas(), f.perReplicaRate(),

@@ -1,16 +1,17 @@
 package dev.homeostat.ml.sim;
 
+import dev.homeostat.ml.cli.CommandLineOptions;
 import dev.homeostat.ml.cli.Subcommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code autoscale}: replays a trace through the simulated consumer group under every policy and
@@ -19,22 +20,52 @@ import java.util.Set;
  */
 public final class AutoscaleCommand implements Subcommand {
 
-    private static final String USAGE = """
-            usage: autoscale --trace FILE --out DIR [--peak-replicas N] [--capacity MU] [--ready-delay S]
-                             [--partitions P] [--rebalance S] [--slo S] [--compress F] [--seeds N]
-                             [--policies a,b,...] [--threads T] [--timeline-step S] [--range-assignment]
-                             [--max-replicas N] [--no-frontier]
-              policies: static-peak, hpa, keda, rate, homeostat, oracle (= oracle-1.0,0.9,0.8,0.7) or oracle-U, optimum
-              defaults: peak 20 replicas, capacity 100/s, ready delay 60 s, 24 partitions, rebalance 5 s,
-                        SLO 10 s, compress 1, 5 seeds, all policies, 2 threads, timeline step automatic
-                        (10 s or coarser, at most 20000 rows), fluid partitions, max replicas = partitions
-              also runs each policy's main knob swept (the frontier: table, frontier.json rows in summary.json,
-              frontier.svg) unless --no-frontier""";
+    /** The command line; defaults as {@link SimOptions#defaults()}. */
+    @Command(name = "autoscale", sortOptions = false,
+            description = "Replays a trace through a simulated consumer group under every policy and seed.",
+            footer = {"Policies: static-peak, hpa, keda, rate, homeostat, optimum, oracle",
+                    "(= oracle-1.0, oracle-0.9, oracle-0.8, oracle-0.7) or oracle-U.",
+                    "Unless --no-frontier, also sweeps each policy's main knob (the frontier:",
+                    "a table, frontier rows in summary.json and frontier.svg)."})
+    static final class Arguments {
+        private static final SimOptions DEFAULTS = SimOptions.defaults();
 
-    private static final Set<String> VALUED = Set.of("--trace", "--out", "--peak-replicas", "--capacity", "--ready-delay",
-            "--partitions", "--rebalance", "--slo", "--compress", "--seeds", "--policies", "--threads",
-            "--timeline-step", "--max-replicas");
-    private static final Set<String> FLAGS = Set.of("--range-assignment", "--no-frontier");
+        @Option(names = "--trace", required = true, paramLabel = "FILE", description = "timestamp,value CSV to replay")
+        Path trace;
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "where summary.json, timelines and SVGs go")
+        Path out;
+        @Option(names = "--peak-replicas", paramLabel = "N", description = "replicas the trace's peak needs (default ${DEFAULT-VALUE})")
+        int peakReplicas = DEFAULTS.peakReplicas();
+        @Option(names = "--capacity", paramLabel = "MU", description = "records/s one replica processes (default ${DEFAULT-VALUE})")
+        double capacity = DEFAULTS.capacity();
+        @Option(names = "--ready-delay", paramLabel = "S", description = "seconds from scale-up to consuming (default ${DEFAULT-VALUE})")
+        int readyDelay = DEFAULTS.readyDelaySeconds();
+        @Option(names = "--partitions", paramLabel = "P", description = "topic partitions (default ${DEFAULT-VALUE})")
+        int partitions = DEFAULTS.partitions();
+        @Option(names = "--rebalance", paramLabel = "S", description = "seconds a rebalance pauses the group (default ${DEFAULT-VALUE})")
+        int rebalance = DEFAULTS.rebalanceSeconds();
+        @Option(names = "--slo", paramLabel = "S", description = "time-lag SLO in seconds (default ${DEFAULT-VALUE})")
+        double slo = DEFAULTS.sloSeconds();
+        @Option(names = "--compress", paramLabel = "F", description = "time compression of the trace (default ${DEFAULT-VALUE})")
+        double compress = DEFAULTS.compress();
+        @Option(names = "--seeds", paramLabel = "N", description = "seeds per policy (default ${DEFAULT-VALUE})")
+        int seeds = 5;
+        @Option(names = "--policies", paramLabel = "a,b,...", description = "policies to run (default all)")
+        String policies = String.join(",", Policies.ALL);
+        @Option(names = "--threads", paramLabel = "T", description = "threads (default ${DEFAULT-VALUE})")
+        int threads = 2;
+        @Option(names = "--timeline-step", paramLabel = "S",
+                description = "timeline row spacing; 0 = automatic (10 s or coarser, at most 20000 rows)")
+        int timelineStep;
+        @Option(names = "--range-assignment", description = "range partition assignment instead of fluid partitions")
+        boolean rangeAssignment;
+        @Option(names = "--max-replicas", paramLabel = "N", description = "largest group (default: the partitions)")
+        Integer maxReplicas;
+        @Option(names = "--no-frontier", description = "skip the swept-knob frontier")
+        boolean noFrontier;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+        boolean help;
+    }
 
     private final PrintStream out;
 
@@ -49,41 +80,23 @@ public final class AutoscaleCommand implements Subcommand {
 
     @Override
     public int run(String[] args) throws Exception {
-        Map<String, String> a = parse(args);
-        if (a.containsKey("--help")) {
-            out.println(USAGE);
+        Arguments a = new Arguments();
+        if (!CommandLineOptions.parse(a, args, out)) {
             return 0;
         }
-        if (!a.containsKey("--trace") || !a.containsKey("--out")) {
-            throw new IllegalArgumentException("--trace and --out are required\n" + USAGE);
-        }
-        Path tracePath = Path.of(a.get("--trace"));
-        Path outDir = Path.of(a.get("--out"));
+        Path tracePath = a.trace;
+        Path outDir = a.out;
         SimOptions d = SimOptions.defaults();
-        int partitions = integer(a, "--partitions", d.partitions());
-        SimOptions options = new SimOptions(
-                integer(a, "--peak-replicas", d.peakReplicas()),
-                decimal(a, "--capacity", d.capacity()),
-                d.capacitySpread(),
-                integer(a, "--ready-delay", d.readyDelaySeconds()),
-                partitions,
-                integer(a, "--rebalance", d.rebalanceSeconds()),
-                decimal(a, "--slo", d.sloSeconds()),
-                decimal(a, "--compress", d.compress()),
-                d.telemetrySeconds(),
-                d.telemetryDelaySeconds(),
-                d.trainFraction(),
-                a.containsKey("--range-assignment"),
-                d.minReplicas(),
-                integer(a, "--max-replicas", partitions));
-        List<PolicySpec> policies = new java.util.ArrayList<>(
-                Policies.parse(a.getOrDefault("--policies", String.join(",", Policies.ALL))));
-        boolean frontier = !a.containsKey("--no-frontier");
+        SimOptions options = new SimOptions(a.peakReplicas, a.capacity, d.capacitySpread(), a.readyDelay,
+                a.partitions, a.rebalance, a.slo, a.compress, d.telemetrySeconds(), d.telemetryDelaySeconds(),
+                d.trainFraction(), a.rangeAssignment, d.minReplicas(),
+                a.maxReplicas == null ? a.partitions : a.maxReplicas);
+        List<PolicySpec> policies = new java.util.ArrayList<>(Policies.parse(a.policies));
+        boolean frontier = !a.noFrontier;
         if (frontier) {
             policies.addAll(Frontier.specs());
         }
-        Benchmark.Config config = new Benchmark.Config(options, integer(a, "--seeds", 5), policies,
-                integer(a, "--threads", 2), outDir, integer(a, "--timeline-step", 0));
+        Benchmark.Config config = new Benchmark.Config(options, a.seeds, policies, a.threads, outDir, a.timelineStep);
         Trace trace = Trace.read(tracePath);
         Benchmark.Result result = Benchmark.run(trace, config);
         String command = "autoscale " + String.join(" ", args);
@@ -129,50 +142,6 @@ public final class AutoscaleCommand implements Subcommand {
             out.printf(Locale.ROOT, "homeostat target: %s (SLO ≤ %.1f%%: %s; cost ≤ %.2f× reference: %s; beats hpa: %s; beats keda: %s)%n",
                     check.met() ? "MET" : "NOT MET", Benchmark.SLO_TARGET_PERCENT, check.sloMet(),
                     TargetCheck.COST_FACTOR, check.costMet(), check.beatsHpa(), check.beatsKeda());
-        }
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> a = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String k = args[i];
-            if (k.equals("--help") || k.equals("-h")) {
-                a.put("--help", "");
-            } else if (FLAGS.contains(k)) {
-                a.put(k, "");
-            } else if (VALUED.contains(k)) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(k + " needs a value\n" + USAGE);
-                }
-                a.put(k, args[++i]);
-            } else {
-                throw new IllegalArgumentException("unknown option '" + k + "'\n" + USAGE);
-            }
-        }
-        return a;
-    }
-
-    private static int integer(Map<String, String> a, String key, int fallback) {
-        String v = a.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " needs a whole number, got '" + v + "'");
-        }
-    }
-
-    private static double decimal(Map<String, String> a, String key, double fallback) {
-        String v = a.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " needs a number, got '" + v + "'");
         }
     }
 }

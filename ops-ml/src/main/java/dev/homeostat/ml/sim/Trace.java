@@ -1,9 +1,8 @@
 package dev.homeostat.ml.sim;
 
-import java.io.BufferedReader;
+import dev.homeostat.ml.telemetry.TimestampValueCsv;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -11,6 +10,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * A load trace read from a {@code timestamp,value} CSV (NAB's layout): one count of events per
@@ -55,38 +56,34 @@ public record Trace(String name, long[] epochSeconds, double[] values) {
         long[] times = new long[1024];
         double[] values = new double[1024];
         int n = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            if (header == null || !header.trim().toLowerCase().startsWith("timestamp")) {
-                throw new IllegalArgumentException(file + ": expected a header 'timestamp,value', got "
-                        + (header == null ? "an empty file" : "'" + header + "'"));
-            }
-            String line;
-            int lineNo = 1;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                int comma = line.indexOf(',');
-                if (comma < 0) {
-                    throw new IllegalArgumentException(file + ":" + lineNo + ": expected 'timestamp,value', got '" + line + "'");
-                }
-                if (n == times.length) {
-                    times = Arrays.copyOf(times, n * 2);
-                    values = Arrays.copyOf(values, n * 2);
-                }
-                times[n] = parseTime(line.substring(0, comma).trim(), file, lineNo);
-                try {
-                    values[n] = Double.parseDouble(line.substring(comma + 1).trim());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(file + ":" + lineNo + ": value is not a number: '"
-                            + line.substring(comma + 1).trim() + "'");
-                }
-                n++;
-            }
+        TimestampValueCsv.Table table;
+        try {
+            table = TimestampValueCsv.read(file);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("trace file not found: " + file);
+        }
+        if (table.header().isEmpty() || !table.header().getFirst().toLowerCase(Locale.ROOT).startsWith("timestamp")) {
+            throw new IllegalArgumentException(file + ": expected a header 'timestamp,value', got "
+                    + (table.header().isEmpty() ? "an empty file" : "'" + String.join(",", table.header()) + "'"));
+        }
+        for (TimestampValueCsv.Row row : table.rows()) {
+            List<String> cells = row.cells();
+            if (cells.size() != 2) {
+                throw new IllegalArgumentException(file + ":" + row.line() + ": expected 'timestamp,value', got '"
+                        + row.text() + "'");
+            }
+            if (n == times.length) {
+                times = Arrays.copyOf(times, n * 2);
+                values = Arrays.copyOf(values, n * 2);
+            }
+            times[n] = parseTime(cells.get(0), file, row.line());
+            try {
+                values[n] = Double.parseDouble(cells.get(1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(file + ":" + row.line() + ": value is not a number: '"
+                        + cells.get(1) + "'");
+            }
+            n++;
         }
         try {
             return new Trace(name, Arrays.copyOf(times, n), Arrays.copyOf(values, n));
@@ -105,7 +102,7 @@ public record Trace(String name, long[] epochSeconds, double[] values) {
         return gaps[gaps.length / 2];
     }
 
-    private static long parseTime(String text, Path file, int lineNo) {
+    private static long parseTime(String text, Path file, long lineNo) {
         for (DateTimeFormatter f : FORMATS) {
             try {
                 return LocalDateTime.parse(text, f).toEpochSecond(ZoneOffset.UTC);

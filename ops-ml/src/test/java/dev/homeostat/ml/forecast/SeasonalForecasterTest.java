@@ -359,8 +359,8 @@ class SeasonalForecasterTest {
 
     @Test
     void anchorsDoubleUpToTheHorizon() {
-        assertArrayEquals(new long[] {15, 30, 60, 120, 240, 480, 600}, SeasonalForecaster.anchors(15, 600));
-        assertArrayEquals(new long[] {5}, SeasonalForecaster.anchors(5, 5));
+        assertArrayEquals(new long[] {15, 30, 60, 120, 240, 480, 600}, BandCalibration.anchors(15, 600));
+        assertArrayEquals(new long[] {5}, BandCalibration.anchors(5, 5));
     }
 
     private static void assertMessage(String fragment, org.junit.jupiter.api.function.Executable call) {

@@ -83,7 +83,7 @@ class ScalingPolicyTest {
         Decision d = predictive.decide(in);
         // then the trend (+6.67/s per s) extrapolated 95 s ahead reaches ~1233/s: ceil(1233 / 85) = 15
         assertEquals(Term.FORECAST, d.reason().term());
-        assertEquals(ScalingPolicy.TREND, d.reason().detail());
+        assertEquals(DemandTerms.TREND, d.reason().detail());
         assertEquals(1233.3, d.reason().figures().trendRate(), 0.1);
         assertEquals(15, d.desiredReplicas());
     }
@@ -177,10 +177,10 @@ class ScalingPolicyTest {
     void evenDivisionOfPartitionsRoundsUp() {
         // given / when / then 7 consumers on 24 partitions drain like 6 (4 partitions for the busiest): ask 8;
         // 13 drain like 12: ask 24; 12 and 6 divide evenly already
-        assertEquals(8, ScalingPolicy.evenCount(7, 24));
-        assertEquals(24, ScalingPolicy.evenCount(13, 24));
-        assertEquals(12, ScalingPolicy.evenCount(12, 24));
-        assertEquals(6, ScalingPolicy.evenCount(6, 24));
+        assertEquals(8, Guardrails.evenCount(7, 24));
+        assertEquals(24, Guardrails.evenCount(13, 24));
+        assertEquals(12, Guardrails.evenCount(12, 24));
+        assertEquals(6, Guardrails.evenCount(6, 24));
         // and in a decision: a forecast needing 7 becomes 8 with the guardrail named
         PolicyInput in = input(flat(500, 6), forecast(550, 595, true, 0.5), 6, 0, 24, new Bounds(1, 50), List.of());
         Decision d = predictive.decide(in);

@@ -1,0 +1,66 @@
+package dev.homeostat.ml.policy;
+
+import dev.homeostat.ml.telemetry.Sample;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The arrival rate's least-squares line over the last minute, extrapolated to the end of the horizon: a load
+ * that ramps keeps ramping for a while, and no seasonal profile foresees an unusual ramp.
+ */
+final class TrendFit {
+
+    /** Samples the trend line is fitted over (one minute at a 15 s scrape). */
+    static final int SAMPLES = 4;
+
+    private TrendFit() {
+    }
+
+    /**
+     * The line through the measured arrival rates of the last {@link #SAMPLES} of {@code recent}, read at
+     * {@code now + horizon}; NaN when the line is not rising or fewer than three samples were measured.
+     */
+    static double risingRateAt(List<Sample> recent, Instant now, Duration horizon) {
+        int n = Math.min(SAMPLES, recent.size());
+        if (n < 3) {
+            return Double.NaN;
+        }
+        List<Sample> window = recent.subList(recent.size() - n, recent.size());
+        long t0 = window.get(n - 1).epochMillis();
+        double st = 0;
+        double sv = 0;
+        int used = 0;
+        for (Sample s : window) {
+            if (Sample.measured(s.arrivalRate())) {
+                st += (s.epochMillis() - t0) / 1000.0;
+                sv += s.arrivalRate();
+                used++;
+            }
+        }
+        if (used < 3) {
+            return Double.NaN;
+        }
+        double mt = st / used;
+        double mv = sv / used;
+        double stt = 0;
+        double stv = 0;
+        for (Sample s : window) {
+            if (Sample.measured(s.arrivalRate())) {
+                double dt = (s.epochMillis() - t0) / 1000.0 - mt;
+                stt += dt * dt;
+                stv += dt * (s.arrivalRate() - mv);
+            }
+        }
+        if (stt <= 0) {
+            return Double.NaN;
+        }
+        double slope = stv / stt;
+        if (slope <= 0) {
+            return Double.NaN;
+        }
+        double ahead = (now.toEpochMilli() - t0) / 1000.0 + horizon.toMillis() / 1000.0;
+        return mv + slope * (ahead - mt);
+    }
+}

@@ -30,7 +30,7 @@ if [ -z "${SKIP_BUILD:-}" ]; then   # SKIP_BUILD=1 reuses the previous run's bui
   ./mvnw -B -q -pl operator -am package -DskipTests \
     -Dquarkus.operator-sdk.enable-ssa=false -Dquarkus.package.output-directory=bench-app
   ./mvnw -B -q -pl operator -am test-compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile=operator/target/bench-classpath.txt
+    -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/operator/target/bench-classpath.txt"
 fi
 cp operator/target/bench-classpath.txt "$WORK/classpath.txt"
 

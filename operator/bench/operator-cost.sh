@@ -30,9 +30,15 @@ if [ -z "${SKIP_BUILD:-}" ]; then   # SKIP_BUILD=1 reuses the previous run's bui
   ./mvnw -B -q -pl operator -am package -DskipTests \
     -Dquarkus.operator-sdk.enable-ssa=false -Dquarkus.package.output-directory=bench-app
   ./mvnw -B -q -pl operator -am test-compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile=operator/target/bench-classpath.txt
+    -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/operator/target/bench-classpath.txt"
 fi
 cp operator/target/bench-classpath.txt "$WORK/classpath.txt"
+# The harness installs the generated CRDs; the bench-app build above does not write them, a test run does.
+for crd in streamapps microservices; do
+  [ -f "operator/target/kubernetes/$crd.homeostat.dev-v1.yml" ] || {
+    echo "operator/target/kubernetes/$crd.homeostat.dev-v1.yml missing: run the operator's tests once, e.g." \
+      "./mvnw -B -pl operator -am test -Dtest=GeneratedCrdTest -Dsurefire.failIfNoSpecifiedTests=false" >&2; exit 1; }
+done
 
 cleanup() {
   [ -n "${OPERATOR_PID:-}" ] && kill "$OPERATOR_PID" 2>/dev/null || true

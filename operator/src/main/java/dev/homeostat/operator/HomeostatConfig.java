@@ -195,8 +195,11 @@ public interface HomeostatConfig {
         @WithDefault("120")
         int forecastMinSamples();
 
-        /** Samples of history kept per app in memory (2048 = 8.5 h at 15 s). */
-        @WithDefault("2048")
+        /**
+         * Samples of history kept per app in memory and in its saved state (256 = 64 min at 15 s): the policy reads
+         * the last 16, and a restored app replays them to rebuild its anomaly detectors (150 warm-up + 64 context).
+         */
+        @WithDefault("256")
         int historySamples();
 
         /** Anomaly score (0..1) at or above which a signal counts as anomalous. */

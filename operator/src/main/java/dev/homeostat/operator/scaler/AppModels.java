@@ -41,13 +41,13 @@ final class AppModels {
     private final ArrayDeque<PastDecision> decisions = new ArrayDeque<>();
 
     private AppModels(String key, History history, SeasonalForecaster forecaster, CapacityEstimator capacity,
-                      OomPredictor oom, double anomalyThreshold, List<PastDecision> decisions) {
+                      OomPredictor oom, AnomalyWatch anomalies, List<PastDecision> decisions) {
         this.oom = oom;
         this.key = key;
         this.history = history;
         this.forecaster = forecaster;
         this.capacity = capacity;
-        this.anomalies = new AnomalyWatch(key, anomalyThreshold);
+        this.anomalies = anomalies;
         // Detectors keep no persisted state: replaying the history rebuilds them deterministically.
         history.samples().forEach(anomalies::observe);
         decisions.forEach(this.decisions::addLast);
@@ -57,7 +57,7 @@ final class AppModels {
     static AppModels fresh(String key, ScalerSettings settings, int historySamples, double anomalyThreshold) {
         return new AppModels(key, new History(historySamples), SeasonalForecaster.create(settings.forecaster()),
                 CapacityEstimator.create(CapacityEstimator.Options.defaults()), new OomPredictor(settings.oomPredictor()),
-                anomalyThreshold, List.of());
+                new AnomalyWatch(key, anomalyThreshold, settings::detector), List.of());
     }
 
     /** Models restored from a snapshot's parts. */
@@ -67,7 +67,8 @@ final class AppModels {
         snapshot.samples().forEach(history::add);
         // The heap trend is not stored (samples lack the limit): it refills within minBuckets buckets.
         return new AppModels(key, history, snapshot.forecaster(), snapshot.capacity(),
-                new OomPredictor(settings.oomPredictor()), anomalyThreshold, snapshot.decisions());
+                new OomPredictor(settings.oomPredictor()), new AnomalyWatch(key, anomalyThreshold, settings::detector),
+                snapshot.decisions());
     }
 
     /** Learns from one reading: history, capacity, forecaster (arrival rate), anomaly detectors, heap trend. */

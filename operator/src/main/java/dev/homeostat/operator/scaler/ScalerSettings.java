@@ -1,5 +1,6 @@
 package dev.homeostat.operator.scaler;
 
+import dev.homeostat.ml.anomaly.EnsembleDetector;
 import dev.homeostat.ml.forecast.SeasonalForecaster;
 import dev.homeostat.ml.maintenance.OomPredictor;
 import dev.homeostat.ml.policy.Mode;
@@ -12,7 +13,8 @@ import java.time.Duration;
 /**
  * The one place that turns a workload's scaling spec and the operator's settings into {@code ops-ml} options.
  * It uses only the public factories and withers of {@link ScalingPolicy.Options} and
- * {@link SeasonalForecaster.Options} (and the defaults of {@link OomPredictor.Options}), so the brain's internals may change without touching the operator.
+ * {@link SeasonalForecaster.Options}, the full constructor of {@link EnsembleDetector.Options} (and the defaults of
+ * {@link OomPredictor.Options}), so the brain's internals may change without touching the operator.
  */
 public final class ScalerSettings {
 
@@ -72,4 +74,25 @@ public final class ScalerSettings {
         return SeasonalForecaster.Options.of(interval, horizon)
                 .withMinHistory(interval.multipliedBy(forecastMinSamples));
     }
+
+    /**
+     * Anomaly detector options for one signal: the main detector's channels, warm-up and alarm rules, with its
+     * windows sized for hundreds of apps in one operator. The NAB defaults (2000 calibration surprises, 1000 past
+     * context windows) are sized for one long series; here the context windows cover
+     * {@value #DETECTOR_CONTEXT_SAMPLES} samples (16 min at 15 s), the difference window as many, and each channel's
+     * calibration the last {@value #DETECTOR_CALIBRATION_SAMPLES} surprises (30 min at 15 s): about 53 KB per
+     * detector measured, a third of it the detector's fixed normalisation window.
+     */
+    public EnsembleDetector.Options detector(long seed) {
+        EnsembleDetector.Options d = new EnsembleDetector.Options(seed);
+        return new EnsembleDetector.Options(seed, d.channels(), d.levelWindow(), DETECTOR_CONTEXT_SAMPLES,
+                DETECTOR_CONTEXT_SAMPLES, d.contextDimension(), d.contextStride(), d.coarseBlock(),
+                DETECTOR_CALIBRATION_SAMPLES, d.warmup(), d.suppressionWindow(), d.restPeriod(), d.alarmPValue(),
+                d.contextGate());
+    }
+
+    /** Past values the detectors' context channels search (must exceed 8 values × 6-sample blocks + stride). */
+    static final int DETECTOR_CONTEXT_SAMPLES = 64;
+    /** Raw surprises each detector channel calibrates against. */
+    static final int DETECTOR_CALIBRATION_SAMPLES = 120;
 }

@@ -165,6 +165,41 @@ class ScalerScenariosTest {
     static final int STABILIZATION_SECONDS = 4;
 
     @Test
+    void aPredictiveAppScalesOnItsForecastBeforeTheSloIsBreached() throws InterruptedException {
+        // given a Predictive app on one replica whose pods each process 100 records/s, offered a steady 40 records/s
+        // until its capacity is learned and its forecaster has measured its own error (ModelReady=True)
+        SimulatedApp app = start("predict", ScalingMode.Predictive, false, 100, 6, 6, 1, broker.bootstrapServers());
+        app.offer(40);
+        awaitCapacityLearned("predict");
+        awaitCondition("predict", ConditionTypes.MODEL_READY, "True", "Trained");
+        String quality = condition("predict", ConditionTypes.MODEL_READY).orElseThrow().getMessage();
+        assertTrue(quality.contains("the naive forecast's"), "the model's measured quality: " + quality);
+
+        // when the arrival rate ramps up steadily (+5 records/s per second, a trend the forecaster extrapolates)
+        double rate = 40;
+        double lagAtDecision = Double.NaN;
+        while (replicas("predict") < 2 && rate < 300) {
+            rate += 2.5;
+            app.offer(rate);
+            lagAtDecision = gauge("homeostat.lag.seconds", "predict");
+            Thread.sleep(500);
+        }
+
+        // then it scales up ahead of the load, before the lag reaches the 5 s SLO, and the forecast term won
+        ScalingDecision up = awaitDecision("predict", d -> d.getTo() > d.getFrom());
+        printStatus("predict");
+        assertEquals(DecisionSource.Predictive, up.getSource());
+        assertEquals("Forecast", up.getTerm(), up.getExplanation());
+        assertEquals(Boolean.TRUE, up.getApplied());
+        assertNotNull(up.getForecastArrivalRate(), "the forecast is recorded");
+        assertTrue(up.getLagSeconds() == null || up.getLagSeconds() < 5.0, "lag at the decision: " + up.getLagSeconds());
+        assertFalse(lagAtDecision >= 5.0, "the lag never reached the SLO before the scale-up: " + lagAtDecision);
+        assertTrue(up.getArrivalRate() != null && up.getArrivalRate() < 100,
+                "decided while one pod still kept up: arrival " + up.getArrivalRate() + " records/s");
+        awaitCondition("predict", ConditionTypes.MODEL_READY, "True", "Trained");
+    }
+
+    @Test
     void aSecondInstanceTakesOverWithTheStoredModelsAndNoDuplicateActuation() {
         // given an app the first operator instance scaled and learned, and another whose stored state got corrupted
         SimulatedApp app = start("takeover", ScalingMode.Reactive, false, 100, 6, 6);

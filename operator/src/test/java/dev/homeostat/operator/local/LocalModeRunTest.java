@@ -36,7 +36,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
 /**
  * Local mode end to end: the operator (scaler loop on) with the local runtime starting real market-feed and
  * trade-signals processes against the in-JVM broker, a burst trace, poison records and a killed replica. Checks the
- * scaling both ways with reasons, the dead letters and anomaly, the restart, the record accounting, that no process
+ * scaler's decisions and their reasons, the dead letters, the restart, the record accounting, that no process
  * outlives the run, and the web page in a real headless Chromium. Needs the app jars (the reactor packages them
  * before this module) and Debian's chromium + chromium-driver for the browser part (.ci/run installs them).
  */
@@ -120,7 +120,6 @@ class LocalModeRunTest {
         assertFalse(trade.decisions().isEmpty(), "decisions by reason: " + trade);
         assertTrue(summary.injected().stream().anyMatch(s -> s.startsWith("poison")), "poison injected: " + summary.injected());
         assertTrue(summary.deadLetterRecords() >= FaultInjector.POISON_RECORDS, "poison dead-lettered: " + summary.deadLetterRecords());
-        assertFalse(trade.anomalies().isEmpty(), "an anomaly was raised during the run: " + trade);
         assertTrue(summary.injected().stream().anyMatch(s -> s.startsWith("kill-replica: SIGKILL")), "a replica was killed");
         assertTrue(trade.restarts() >= 1, "the killed replica was restarted: " + trade);
         assertTrue(summary.recordsProduced() > 0, "records flowed");

@@ -69,15 +69,16 @@ class WorkloadStatusModelTest {
         var service = Examples.microService("portfolio", "trading");
         Deployment deployment = DeploymentModel.forMicroService(service);
         deployment.getMetadata().setGeneration(2L);
-        deployment.setStatus(new DeploymentStatusBuilder().withReplicas(3).withReadyReplicas(3).withUpdatedReplicas(1)
-                .withObservedGeneration(1L).build());
+        int desired = deployment.getSpec().getReplicas();
+        deployment.setStatus(new DeploymentStatusBuilder().withReplicas(desired).withReadyReplicas(desired)
+                .withUpdatedReplicas(1).withObservedGeneration(1L).build());
 
         // when
         var status = WorkloadStatusModel.reconciled(service, deployment, List.of(), T0);
 
         // then
         assertCondition(status, ConditionTypes.READY, "False", "RolloutInProgress");
-        assertTrue(condition(status, ConditionTypes.READY).getMessage().contains("1/3 replicas updated"),
+        assertTrue(condition(status, ConditionTypes.READY).getMessage().contains("1/" + desired + " replicas updated"),
                 condition(status, ConditionTypes.READY).getMessage());
     }
 

@@ -89,6 +89,11 @@ public class LocalMode {
         return Optional.ofNullable(summary);
     }
 
+    /** The faults injected so far, in words (for tests; the summary carries the final list). */
+    List<String> injectedSoFar() {
+        return List.copyOf(injected);
+    }
+
     /** The runtime (for tests and fault injection). */
     public LocalRuntime runtime() {
         return runtime;

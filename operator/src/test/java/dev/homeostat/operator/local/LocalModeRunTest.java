@@ -111,6 +111,16 @@ class LocalModeRunTest {
                 .until(() -> registry.find("homeostat.decisions").tag("app", "trade-signals").counters().stream()
                         .mapToDouble(c -> c.count()).sum() >= 3);
 
+        // The faults come at 30 % (poison) and 45 % (kill-replica) of the run; the run ends once they happened and
+        // the killed replica was replaced.
+        await("poison and kill-replica injected").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> local.injectedSoFar().stream().anyMatch(s -> s.startsWith("poison"))
+                        && local.injectedSoFar().stream().anyMatch(s -> s.startsWith("kill-replica")));
+        await("the killed replica was replaced").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> local.runtime().restartsOf("local-test", "trade-signals") >= 1
+                        && local.tracks().stream().filter(t -> t.name.equals("trade-signals"))
+                                .allMatch(t -> t.last() != null && t.last().ready() >= 1));
+
         var decision = client.resources(StreamApp.class).inNamespace("local-test").withName("trade-signals").get()
                 .getStatus().getLastDecision();
         assertNotNull(decision, "no decision in status");

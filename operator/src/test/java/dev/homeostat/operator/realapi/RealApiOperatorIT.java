@@ -80,9 +80,10 @@ class RealApiOperatorIT {
 
     @Test
     void scaleSubresourceChangesSpecReplicasAndTheDeploymentFollows() {
-        String name = "quote-service";
+        // portfolio: a Reactive MicroService with minReplicas 2 and maxReplicas 6 (the scaler is off in tests)
+        String name = "portfolio";
         await().atMost(RECONCILED).until(() -> admin.apps().deployments().inNamespace(namespace).withName(name).get(),
-                d -> d != null && Integer.valueOf(3).equals(d.getSpec().getReplicas()));
+                d -> d != null && Integer.valueOf(2).equals(d.getSpec().getReplicas()));
 
         admin.resources(MicroService.class).inNamespace(namespace).withName(name).scale(5);
 
@@ -95,8 +96,11 @@ class RealApiOperatorIT {
     @Test
     void rbacDeniesWhatTheOperatorMustNotDo() {
         try (KubernetesClient operator = Cluster.as(InstalledOperator.get().user())) {
-            // Needed: Secrets it is told about, in the namespace it watches.
-            assertNotNull(operator.secrets().inNamespace(namespace).withName("fraud-scorer-credentials").get());
+            // Needed: Secrets it is told about, in the namespace it watches (one an app's env could refer to).
+            admin.secrets().inNamespace(namespace).resource(new io.fabric8.kubernetes.api.model.SecretBuilder()
+                    .withNewMetadata().withName("kafka-credentials").endMetadata()
+                    .addToStringData("password", "not-a-real-one").build()).serverSideApply();
+            assertNotNull(operator.secrets().inNamespace(namespace).withName("kafka-credentials").get());
 
             KubernetesClientException otherNamespace = assertThrows(KubernetesClientException.class,
                     () -> operator.secrets().inNamespace("default").list());
@@ -112,10 +116,10 @@ class RealApiOperatorIT {
     }
 
     private static List<Workload> workloads() {
-        return List.of(admin.resources(StreamApp.class).inNamespace(namespace).withName("fraud-scorer").get(),
-                admin.resources(StreamApp.class).inNamespace(namespace).withName("market-data-normalizer").get(),
-                admin.resources(MicroService.class).inNamespace(namespace).withName("quote-service").get(),
-                admin.resources(MicroService.class).inNamespace(namespace).withName("signal-api").get());
+        return List.of(admin.resources(StreamApp.class).inNamespace(namespace).withName("fraud-scoring").get(),
+                admin.resources(StreamApp.class).inNamespace(namespace).withName("trade-signals").get(),
+                admin.resources(MicroService.class).inNamespace(namespace).withName("portfolio").get(),
+                admin.resources(MicroService.class).inNamespace(namespace).withName("market-feed").get());
     }
 
     private static Workload reread(Workload app) {

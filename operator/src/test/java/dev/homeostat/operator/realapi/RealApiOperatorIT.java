@@ -85,6 +85,11 @@ class RealApiOperatorIT {
         await().atMost(RECONCILED).until(() -> admin.apps().deployments().inNamespace(namespace).withName(name).get(),
                 d -> d != null && Integer.valueOf(2).equals(d.getSpec().getReplicas()));
 
+        // The example leaves spec.replicas out (a scaled app); the API server's /scale needs the field to exist.
+        admin.resources(MicroService.class).inNamespace(namespace).withName(name).edit(m -> {
+            m.getSpec().setReplicas(2);
+            return m;
+        });
         admin.resources(MicroService.class).inNamespace(namespace).withName(name).scale(5);
 
         assertEquals(5, admin.resources(MicroService.class).inNamespace(namespace).withName(name).get()

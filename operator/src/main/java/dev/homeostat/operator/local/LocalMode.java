@@ -172,7 +172,7 @@ public class LocalMode {
                     .filter(SampleWorkloads.FRAUD_APP::equals).isPresent()) {
                 var payments = new PaymentLoad(runtime, manifest.getMetadata().getNamespace(), manifest.getMetadata().getName(),
                         trace, options.compress(), options.peakRate());
-                timer.scheduleAtFixedRate(payments::tick, 1, 1, TimeUnit.SECONDS);
+                timer.scheduleAtFixedRate(payments::tick, 1000, PaymentLoad.TICK.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
         if (config.local().exitAtEnd()) {

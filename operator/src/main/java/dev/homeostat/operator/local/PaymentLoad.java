@@ -10,14 +10,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * The payments load of a local run: once a second, asks a ready fraud-scoring replica's own seeded generator
- * ({@code POST /generator/payments}) for as many payments as the trace says for that second, a fixed share of the
- * quote rate, so payments follow the same daily cycle as the market feed.
+ * The payments load of a local run: every {@link #TICK}, asks a ready fraud-scoring replica's own seeded generator
+ * ({@code POST /generator/payments}) for as many payments as the trace says for that time, a fixed share of the
+ * quote rate, so payments follow the same daily cycle as the market feed. Small, frequent batches keep arrivals
+ * smooth: a whole second's payments at once would read as up to a second of lag right after each batch.
  */
 final class PaymentLoad {
 
     /** Payments per quote: card traffic is a fraction of market data. */
     static final double SHARE = 0.3;
+    /** How often a batch is asked for. */
+    static final Duration TICK = Duration.ofMillis(250);
     private static final Logger LOG = Logger.getLogger(PaymentLoad.class);
 
     private final LocalRuntime runtime;
@@ -40,9 +43,10 @@ final class PaymentLoad {
         this.scale = trace.scaleFor(peakRate) * SHARE;
     }
 
-    /** Sends one second's payments; called once a second. */
+    /** Sends one tick's payments; called every {@link #TICK}. */
     void tick() {
-        double wanted = trace.valueAt(Duration.ofNanos(System.nanoTime() - startNanos), compress) * scale + carry;
+        double perSecond = trace.valueAt(Duration.ofNanos(System.nanoTime() - startNanos), compress) * scale;
+        double wanted = perSecond * TICK.toMillis() / 1000.0 + carry;
         int count = (int) wanted;
         carry = wanted - count;
         if (count == 0) {
@@ -54,9 +58,9 @@ final class PaymentLoad {
             return;
         }
         var replica = ready.get();
-        // The generator spreads `count` payments over one second at `rate` per second.
-        URI uri = URI.create(String.format(Locale.ROOT, "http://%s:%d/generator/payments?count=%d&seed=%d&rate=%d",
-                replica.address(), replica.port(), count, seed.getAndIncrement(), count));
+        // The generator stamps the payments `1 / rate` seconds apart, at the trace's current rate.
+        URI uri = URI.create(String.format(Locale.ROOT, "http://%s:%d/generator/payments?count=%d&seed=%d&rate=%.3f",
+                replica.address(), replica.port(), count, seed.getAndIncrement(), Math.max(perSecond, 0.001)));
         http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                     if (error != null || response.statusCode() >= 300) {

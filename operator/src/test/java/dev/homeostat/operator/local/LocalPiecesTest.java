@@ -79,7 +79,7 @@ class LocalPiecesTest {
         var feed = manifests.stream().filter(m -> m.getMetadata().getName().equals("market-feed")).findFirst().orElseThrow();
         List<EnvVar> env = ((dev.homeostat.operator.api.Workload) feed).workloadSpec().getEnv();
         assertTrue(env.stream().anyMatch(v -> v.getName().equals("MARKET_FEED_PROFILE_TYPE") && v.getValue().equals("trace")));
-        assertEquals(java.util.Set.of("quotes", "orders"), java.util.Set.copyOf(SampleWorkloads.topics(manifests)));
+        assertEquals(java.util.Set.of("quotes", "orders", "payments", "alerts"), java.util.Set.copyOf(SampleWorkloads.topics(manifests)));
     }
 
     @Test

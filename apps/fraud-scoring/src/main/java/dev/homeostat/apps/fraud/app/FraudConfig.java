@@ -21,6 +21,9 @@ public interface FraudConfig {
     @WithDefault("5s")
     Duration lagInterval();
 
+    /** The per-payment risk check that precedes scoring. */
+    RiskCheck riskCheck();
+
     /** Model training. */
     Training training();
 
@@ -69,6 +72,18 @@ public interface FraudConfig {
         /** Seed of the undersampling and the forest's bootstrap samples. */
         @WithDefault("42")
         long seed();
+    }
+
+    /** The external risk check every payment waits for before it is scored. */
+    interface RiskCheck {
+
+        /**
+         * How long each payment waits for the issuer's risk check before it is scored (0 = no check). The sample
+         * ships no such service: the wait stands in for its round trip. Payments are processed one at a time, so a
+         * replica handles at most about 1 / latency payments per second (e.g. 4ms: about 240/s); see docs/apps.md.
+         */
+        @WithDefault("0ms")
+        Duration latency();
     }
 
     /** Demo generator settings. */

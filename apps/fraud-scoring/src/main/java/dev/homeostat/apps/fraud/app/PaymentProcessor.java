@@ -27,6 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * wait for broker round trips; the commit strategy commits an offset only once every record before
  * it is acknowledged. A payment that cannot be parsed or validated is nacked, which the channel's
  * {@code dead-letter-queue} failure strategy turns into a record on the dead-letter topic.
+ *
+ * <p>Before it is scored, a payment waits {@code fraud.risk-check.latency} for the issuer's risk check (0 = none;
+ * the sample has no such service, so the wait stands in for its round trip, see docs/apps.md). Payments are
+ * processed one at a time, so this wait is what bounds one replica's throughput, as a remote call per record does.
  */
 @ApplicationScoped
 public class PaymentProcessor {
@@ -39,6 +43,7 @@ public class PaymentProcessor {
     private final StreamMetrics metrics;
     private final FraudMetrics fraudMetrics;
     private final double threshold;
+    private final Duration riskCheck;
     private final AtomicInteger inFlight = new AtomicInteger();
 
     /** The processor with its collaborators. */
@@ -49,6 +54,10 @@ public class PaymentProcessor {
         this.metrics = metrics;
         this.fraudMetrics = fraudMetrics;
         this.threshold = config.alertThreshold();
+        this.riskCheck = config.riskCheck().latency();
+        if (riskCheck.isNegative()) {
+            throw new IllegalArgumentException("fraud.risk-check.latency must not be negative, got " + riskCheck);
+        }
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("fraud.alert-threshold must be in [0,1], got " + threshold);
         }
@@ -67,6 +76,15 @@ public class PaymentProcessor {
             LOG.warnf("dead-lettering a payment record: %s", e.getMessage());
             return Uni.createFrom().completionStage(record.nack(e));
         }
+        if (riskCheck.isZero()) {
+            return score(record, payment, started);
+        }
+        // A timer, not a sleeping thread: the event loop stays free while the payment waits for its check.
+        return Uni.createFrom().voidItem().onItem().delayIt().by(riskCheck).chain(() -> score(record, payment, started));
+    }
+
+    /** Scores a parsed payment, alerts if needed, and acknowledges it (the wait for its risk check included). */
+    private Uni<Void> score(Message<String> record, Payment payment, long started) {
         FraudEngine.Scored scored = engine.assess(payment);
         fraudMetrics.scored(scored.assessment());
         if (scored.assessment().score() < threshold) {

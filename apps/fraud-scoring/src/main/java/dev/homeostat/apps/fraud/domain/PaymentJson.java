@@ -27,7 +27,13 @@ public final class PaymentJson {
             throw new IllegalArgumentException("empty payment record");
         }
         try {
-            return MAPPER.readValue(json, Payment.class);
+            Payment payment = MAPPER.readValue(json, Payment.class);
+            if (payment == null) {
+                // The JSON literal null parses to no object at all; without this it would fail later, outside the
+                // dead-letter path, and stop the stream.
+                throw new IllegalArgumentException("malformed payment: JSON null, not an object");
+            }
+            return payment;
         } catch (JsonProcessingException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
             throw new IllegalArgumentException("malformed payment: " + cause.getMessage(), e);

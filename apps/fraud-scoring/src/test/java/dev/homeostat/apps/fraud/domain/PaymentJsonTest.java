@@ -42,6 +42,13 @@ class PaymentJsonTest {
     }
 
     @Test
+    void rejectsTheJsonNullLiteral() {
+        // local mode's --inject poison sends "null"; it must be dead-lettered like any malformed record
+        var e = assertThrows(IllegalArgumentException.class, () -> PaymentJson.parsePayment("null"));
+        assertTrue(e.getMessage().startsWith("malformed payment"), e.getMessage());
+    }
+
+    @Test
     void rejectsANegativeAmountNamingTheValue() {
         // given
         String json = """

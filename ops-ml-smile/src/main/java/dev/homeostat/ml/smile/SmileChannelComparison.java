@@ -48,7 +48,7 @@ public final class SmileChannelComparison {
         Set<Channel> withForest = EnumSet.copyOf(main);
         withForest.add(Channel.ISOLATION);
         Map<String, Set<Channel>> variants = new LinkedHashMap<>();
-        variants.put("main detector " + main, main);
+        variants.put("main detector " + EnumSet.copyOf(main), main);
         variants.put("main + isolation forest", withForest);
         variants.put("isolation forest alone", EnumSet.of(Channel.ISOLATION));
         System.out.printf(Locale.ROOT, "%d files; scores standard / reward_low_FP_rate / reward_low_FN_rate%n",

@@ -10,6 +10,12 @@ import dev.homeostat.ml.state.StateWriter;
  * and a ridge pull towards "the deviation persists" ({@code b1 = 1, b2 = 0}, i.e. the last value)
  * worth {@link #PRIOR_WEIGHT} observations. This is a direct multi-horizon forecast of the residual,
  * so no per-series decay constant has to be tuned.
+ *
+ * <p>Why not a library: Commons Math's regressions ({@code SimpleRegression}, {@code MillerUpdatingRegression},
+ * {@code OLSMultipleLinearRegression}) neither forget old observations nor take a prior, and this runs for every
+ * app and horizon on every step, so it keeps five running sums and solves the 2×2 normal equations in closed
+ * form, allocating nothing. {@code ResidualRegressionTest} checks the result against Commons Math's least squares
+ * on the same weighted rows plus the prior's pseudo-rows.
  */
 final class ResidualRegression {
 

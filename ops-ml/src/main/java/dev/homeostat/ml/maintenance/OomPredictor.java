@@ -1,7 +1,8 @@
 package dev.homeostat.ml.maintenance;
 
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.Locale;
 
@@ -169,10 +170,8 @@ public final class OomPredictor {
         return lows.size();
     }
 
+    /** The middle value, or the mean of the two middle ones (Commons Math; works on a copy). */
     private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return new Median().evaluate(values);
     }
 }

@@ -1,14 +1,16 @@
 package dev.homeostat.ml.policy;
 
 import dev.homeostat.ml.telemetry.Sample;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The arrival rate's least-squares line over the last minute, extrapolated to the end of the horizon: a load
- * that ramps keeps ramping for a while, and no seasonal profile foresees an unusual ramp.
+ * The arrival rate's least-squares line over the last minute (Commons Math's {@link SimpleRegression}),
+ * extrapolated to the end of the horizon: a load that ramps keeps ramping for a while, and no seasonal profile
+ * foresees an unusual ramp.
  */
 final class TrendFit {
 
@@ -29,38 +31,21 @@ final class TrendFit {
         }
         List<Sample> window = recent.subList(recent.size() - n, recent.size());
         long t0 = window.get(n - 1).epochMillis();
-        double st = 0;
-        double sv = 0;
-        int used = 0;
+        SimpleRegression line = new SimpleRegression();
         for (Sample s : window) {
             if (Sample.measured(s.arrivalRate())) {
-                st += (s.epochMillis() - t0) / 1000.0;
-                sv += s.arrivalRate();
-                used++;
+                line.addData((s.epochMillis() - t0) / 1000.0, s.arrivalRate());
             }
         }
-        if (used < 3) {
+        if (line.getN() < 3) {
             return Double.NaN;
         }
-        double mt = st / used;
-        double mv = sv / used;
-        double stt = 0;
-        double stv = 0;
-        for (Sample s : window) {
-            if (Sample.measured(s.arrivalRate())) {
-                double dt = (s.epochMillis() - t0) / 1000.0 - mt;
-                stt += dt * dt;
-                stv += dt * (s.arrivalRate() - mv);
-            }
-        }
-        if (stt <= 0) {
-            return Double.NaN;
-        }
-        double slope = stv / stt;
-        if (slope <= 0) {
+        // The slope is NaN when every sample has the same time (no line); the test below rejects that too.
+        double slope = line.getSlope();
+        if (!(slope > 0)) {
             return Double.NaN;
         }
         double ahead = (now.toEpochMilli() - t0) / 1000.0 + horizon.toMillis() / 1000.0;
-        return mv + slope * (ahead - mt);
+        return line.predict(ahead);
     }
 }

@@ -25,7 +25,7 @@ import java.util.Set;
  * strongest alarm so far.
  *
  * <p>Memory is fixed: about {@code 2 * calibrationWindow} doubles per channel, {@code 10 * contextHistory}
- * per context channel and 2000 more. Time per sample is bounded by
+ * per context channel and {@code 2 * contextHistory} more (the normalisation window). Time per sample is bounded by
  * O(calibrationWindow + contextHistory * 8 / contextStride) per channel, typically a few microseconds.
  */
 public final class EnsembleDetector implements StreamingDetector {
@@ -60,7 +60,7 @@ public final class EnsembleDetector implements StreamingDetector {
      * @param channels          channels to fuse, at least one
      * @param levelWindow       samples behind the level channel
      * @param differenceWindow  differences behind the difference channel
-     * @param contextHistory    past windows the context channels search
+     * @param contextHistory    past windows the context channels search, and past values whose median and IQR scale them
      * @param contextDimension  values (or block means) per context window
      * @param contextStride     the context channel compares with every this-many-th past window (the coarse one with
      *                          every half block, at least this)
@@ -117,9 +117,7 @@ public final class EnsembleDetector implements StreamingDetector {
 
     /** The surprise {@code s} that maps to a score of 0.5. */
     private static final double SCALE = 10.0;
-    /** Values behind the normalisation of the context and isolation channels. */
-    private static final int NORMALISATION_WINDOW = 1000;
-    /** Samples before the normalisation is trusted. */
+    /** Samples before the normalisation is trusted (fewer when the context history itself is shorter). */
     private static final int NORMALISATION_MIN = 64;
     private static final int[] LAGS = {1, 2, 4, 8, 16, 32};
     private static final int MEAN_SPAN = 8;
@@ -140,7 +138,9 @@ public final class EnsembleDetector implements StreamingDetector {
     private final NeighbourComponent coarseContext;
     private final FeatureSurprise isolation;
     private final RangeBreach range;
-    private final SortedWindow normalisation = new SortedWindow(NORMALISATION_WINDOW);
+    /** The last {@code contextHistory} values: their median and IQR scale the context and isolation channels. */
+    private final SortedWindow normalisation;
+    private final int normalisationMin;
     private final RecentValues recent;
     private final double[] embedding;
     private final double[] coarseEmbedding;
@@ -165,6 +165,10 @@ public final class EnsembleDetector implements StreamingDetector {
         // small minimum: the Bonferroni factor counts the calibrated channels only.
         activeChannels = Math.max(1, (int) options.channels().stream().filter(c -> c != Channel.RANGE).count());
         int dimension = options.contextDimension();
+        // The scale of the context windows comes from the same past they are compared with, so a detector sized
+        // for a short memory (the operator's) keeps no longer window than its context search needs.
+        normalisation = new SortedWindow(options.contextHistory());
+        normalisationMin = Math.min(NORMALISATION_MIN, options.contextHistory());
         level = enabled[Channel.LEVEL.ordinal()] ? new RobustDeviation(options.levelWindow()) : null;
         difference = enabled[Channel.DIFFERENCE.ordinal()] ? new RobustDeviation(options.differenceWindow()) : null;
         context = enabled[Channel.CONTEXT.ordinal()]
@@ -210,7 +214,7 @@ public final class EnsembleDetector implements StreamingDetector {
             throw new IllegalArgumentException("value must be finite, got " + value);
         }
         double delta = Double.isNaN(previous) ? 0.0 : value - previous;
-        boolean normalised = normalisation.size() >= NORMALISATION_MIN;
+        boolean normalised = normalisation.size() >= normalisationMin;
         computeRaw(value, delta, normalised);
         double surprise = fusedSurprise(value, normalised);
         double report = gate(surprise);

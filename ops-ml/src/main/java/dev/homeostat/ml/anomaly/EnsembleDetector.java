@@ -9,10 +9,11 @@ import java.util.Set;
  * <p>Each sample is scored from the past only by a few surprise channels: the robust deviation of the
  * first difference (sudden jumps and drops), the nearest-neighbour distance of the recent window of
  * values to past windows (contextual novelty, after KNN-CAD, Burnaev &amp; Ishimtsev 2016) at two time
- * scales, and optionally the robust level deviation and a Smile isolation forest over lagged values (from the
- * optional module {@code homeostat-ops-ml-smile}; the main detector does not use it).
- * Every channel's raw surprise is turned into a tail probability against that channel's own recent
- * history ({@link TailCalibrator}), so one threshold fits every series. A jump counts only where the
+ * scales, a value leaving the range of everything seen so far by more than 5 % of its width ({@link RangeBreach},
+ * after the spatial-anomaly rule of Numenta's NAB detector), and optionally the robust level deviation and a Smile
+ * isolation forest over lagged values (from the optional module {@code homeostat-ops-ml-smile}; the main detector
+ * does not use it). Every calibrated channel's raw surprise is turned into a tail probability against that channel's
+ * own recent history ({@link TailCalibrator}), so one threshold fits every series. A jump counts only where the
  * context channel finds the recent shape at least mildly new ({@code contextGate}), so routine edges such
  * as a daily ramp do not alarm. The channels are fused by their Bonferroni-corrected minimum and reported
  * as {@code s / (s + 10)} with {@code s = -ln p}.
@@ -24,7 +25,7 @@ import java.util.Set;
  * strongest alarm so far.
  *
  * <p>Memory is fixed: about {@code 2 * calibrationWindow} doubles per channel, {@code 10 * contextHistory}
- * per context channel and 2000 more. Time per sample is bounded by
+ * per context channel and {@code 2 * contextHistory} more (the normalisation window). Time per sample is bounded by
  * O(calibrationWindow + contextHistory * 8 / contextStride) per channel, typically a few microseconds.
  */
 public final class EnsembleDetector implements StreamingDetector {
@@ -43,7 +44,13 @@ public final class EnsembleDetector implements StreamingDetector {
          * Smile isolation forest over lagged, normalised values, refitted every 512 samples on the last 1024; needs
          * the optional module {@code homeostat-ops-ml-smile} ({@link FeatureSurprise}).
          */
-        ISOLATION
+        ISOLATION,
+        /**
+         * The value leaves the range of all values seen so far by more than 5 % of its width
+         * ({@link RangeBreach}: a new level never seen, like Numenta's spatial anomaly rule); not calibrated, its
+         * probability is bounded by {@code 1 / (samples seen + 1)}.
+         */
+        RANGE
     }
 
     /**
@@ -53,7 +60,7 @@ public final class EnsembleDetector implements StreamingDetector {
      * @param channels          channels to fuse, at least one
      * @param levelWindow       samples behind the level channel
      * @param differenceWindow  differences behind the difference channel
-     * @param contextHistory    past windows the context channels search
+     * @param contextHistory    past windows the context channels search, and past values whose median and IQR scale them
      * @param contextDimension  values (or block means) per context window
      * @param contextStride     the context channel compares with every this-many-th past window (the coarse one with
      *                          every half block, at least this)
@@ -72,7 +79,7 @@ public final class EnsembleDetector implements StreamingDetector {
                           int suppressionWindow, int restPeriod, double alarmPValue, double contextGate) {
 
         /** The channels of the main detector. */
-        public static final Set<Channel> DEFAULT_CHANNELS = Set.copyOf(EnumSet.of(Channel.DIFFERENCE, Channel.CONTEXT, Channel.COARSE_CONTEXT));
+        public static final Set<Channel> DEFAULT_CHANNELS = Set.copyOf(EnumSet.of(Channel.DIFFERENCE, Channel.CONTEXT, Channel.COARSE_CONTEXT, Channel.RANGE));
 
         /** The defaults of the main detector with the given seed. */
         public Options(long seed) {
@@ -110,15 +117,15 @@ public final class EnsembleDetector implements StreamingDetector {
 
     /** The surprise {@code s} that maps to a score of 0.5. */
     private static final double SCALE = 10.0;
-    /** Values behind the normalisation of the context and isolation channels. */
-    private static final int NORMALISATION_WINDOW = 1000;
-    /** Samples before the normalisation is trusted. */
+    /** Samples before the normalisation is trusted (fewer when the context history itself is shorter). */
     private static final int NORMALISATION_MIN = 64;
     private static final int[] LAGS = {1, 2, 4, 8, 16, 32};
     private static final int MEAN_SPAN = 8;
     private static final int CALIBRATION_MIN = 50;
     private static final double CALIBRATION_TAIL = 0.02;
     private static final double REST_MARGIN = 1.5;
+    /** Part of the seen range a value may exceed it by without a range breach: Numenta's spatial tolerance. */
+    private static final double RANGE_TOLERANCE = 0.05;
 
     private final Options options;
     private final boolean[] enabled = new boolean[Channel.values().length];
@@ -130,7 +137,10 @@ public final class EnsembleDetector implements StreamingDetector {
     private final NeighbourComponent context;
     private final NeighbourComponent coarseContext;
     private final FeatureSurprise isolation;
-    private final SortedWindow normalisation = new SortedWindow(NORMALISATION_WINDOW);
+    private final RangeBreach range;
+    /** The last {@code contextHistory} values: their median and IQR scale the context and isolation channels. */
+    private final SortedWindow normalisation;
+    private final int normalisationMin;
     private final RecentValues recent;
     private final double[] embedding;
     private final double[] coarseEmbedding;
@@ -147,10 +157,18 @@ public final class EnsembleDetector implements StreamingDetector {
         this.options = options;
         for (Channel channel : options.channels()) {
             enabled[channel.ordinal()] = true;
-            calibrators[channel.ordinal()] = new TailCalibrator(options.calibrationWindow(), CALIBRATION_MIN, CALIBRATION_TAIL);
+            if (channel != Channel.RANGE) {
+                calibrators[channel.ordinal()] = new TailCalibrator(options.calibrationWindow(), CALIBRATION_MIN, CALIBRATION_TAIL);
+            }
         }
-        activeChannels = options.channels().size();
+        // The range channel is 1 almost always (its p is a bound, not uniform), so it barely adds to the chance of a
+        // small minimum: the Bonferroni factor counts the calibrated channels only.
+        activeChannels = Math.max(1, (int) options.channels().stream().filter(c -> c != Channel.RANGE).count());
         int dimension = options.contextDimension();
+        // The scale of the context windows comes from the same past they are compared with, so a detector sized
+        // for a short memory (the operator's) keeps no longer window than its context search needs.
+        normalisation = new SortedWindow(options.contextHistory());
+        normalisationMin = Math.min(NORMALISATION_MIN, options.contextHistory());
         level = enabled[Channel.LEVEL.ordinal()] ? new RobustDeviation(options.levelWindow()) : null;
         difference = enabled[Channel.DIFFERENCE.ordinal()] ? new RobustDeviation(options.differenceWindow()) : null;
         context = enabled[Channel.CONTEXT.ordinal()]
@@ -159,6 +177,7 @@ public final class EnsembleDetector implements StreamingDetector {
         int coarseStride = Math.max(options.contextStride(), options.coarseBlock() / 2);
         coarseContext = enabled[Channel.COARSE_CONTEXT.ordinal()]
                 ? new NeighbourComponent(options.contextHistory(), dimension, dimension * options.coarseBlock(), coarseStride) : null;
+        range = enabled[Channel.RANGE.ordinal()] ? new RangeBreach(RANGE_TOLERANCE, options.warmup() + 1) : null;
         isolation = enabled[Channel.ISOLATION.ordinal()] ? FeatureSurprise.provider()
                 .orElseThrow(() -> new IllegalStateException("the ISOLATION channel needs homeostat-ops-ml-smile on the class path"))
                 .create(1024, features.length, 512, 50, options.seed()) : null;
@@ -195,9 +214,9 @@ public final class EnsembleDetector implements StreamingDetector {
             throw new IllegalArgumentException("value must be finite, got " + value);
         }
         double delta = Double.isNaN(previous) ? 0.0 : value - previous;
-        boolean normalised = normalisation.size() >= NORMALISATION_MIN;
+        boolean normalised = normalisation.size() >= normalisationMin;
         computeRaw(value, delta, normalised);
-        double surprise = fusedSurprise(normalised);
+        double surprise = fusedSurprise(value, normalised);
         double report = gate(surprise);
         learn(value, delta, normalised);
         seen++;
@@ -259,17 +278,20 @@ public final class EnsembleDetector implements StreamingDetector {
     }
 
     /** {@code -ln} of the Bonferroni-corrected smallest channel tail probability, after the context gate. */
-    private double fusedSurprise(boolean normalised) {
+    private double fusedSurprise(double value, boolean normalised) {
         for (int i = 0; i < raw.length; i++) {
-            pValues[i] = enabled[i] && (normalised || !needsNormalisation(i)) ? calibrators[i].pValue(raw[i]) : 1.0;
+            pValues[i] = enabled[i] && calibrators[i] != null && (normalised || !needsNormalisation(i)) ? calibrators[i].pValue(raw[i]) : 1.0;
+        }
+        if (range != null) {
+            pValues[Channel.RANGE.ordinal()] = range.pValue(value);
         }
         int contextIndex = Channel.CONTEXT.ordinal();
         if (enabled[contextIndex] && normalised && pValues[contextIndex] > options.contextGate()) {
             pValues[Channel.DIFFERENCE.ordinal()] = 1.0;
         }
         double p = 1.0;
-        for (double value : pValues) {
-            p = Math.min(p, value);
+        for (double channelP : pValues) {
+            p = Math.min(p, channelP);
         }
         return Math.max(0.0, -Math.log(Math.clamp(activeChannels * p, Double.MIN_NORMAL, 1.0)));
     }
@@ -319,6 +341,9 @@ public final class EnsembleDetector implements StreamingDetector {
                 isolation.learn(features);
                 calibrators[Channel.ISOLATION.ordinal()].learn(raw[Channel.ISOLATION.ordinal()]);
             }
+        }
+        if (range != null) {
+            range.learn(value);
         }
         normalisation.add(value);
         recent.add(value);

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * {@code nab --data DIR --out DIR [--detector NAME] [--labels FILE] [--profiles FILE] [--seed N]}:
  * runs a detector over a NAB data directory, writes NAB's results layout and prints the NAB scores
- * for every cost profile, overall and per category. Exit 0 on success, 2 on bad usage or input.
+ * for every cost profile, overall and per category, and the leave-category-out score ({@link HeldOutScore}).
+ * Exit 0 on success, 2 on bad usage or input.
  */
 public final class NabCommand implements Subcommand {
 
@@ -139,6 +140,17 @@ public final class NabCommand implements Subcommand {
                         Double.isNaN(c.normalized()) ? "n/a" : String.format(Locale.ROOT, "%.2f", c.normalized()),
                         c.raw(), c.truePositives(), c.falseNegatives(), c.falsePositives());
             }
+            if (score.byCategory().size() >= 2) {
+                HeldOutScore held = HeldOutScore.of(scored, profile);
+                out.printf(Locale.ROOT, "  %-24s score %7.2f  raw %8.3f  (each category at the threshold chosen on the others:%s)%n",
+                        "leave-category-out", held.normalized(), held.raw(), thresholds(held));
+            }
         }
+    }
+
+    private static String thresholds(HeldOutScore held) {
+        StringBuilder text = new StringBuilder();
+        held.byCategory().forEach((category, h) -> text.append(String.format(Locale.ROOT, " %s %.6f", category, h.threshold())));
+        return text.toString();
     }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * How the main detector treats a step change of load, a normal event for an autoscaled app (a traffic shift,
  * a scale-out halving each replica's rate): the step itself may raise one short burst of surprise, but the new
- * level is learned and stops looking anomalous. The figures are the NAB threshold chosen on the shared files
+ * level is learned and stops looking anomalous; a return to a level seen before is at most one alarm. The figures are
+ * the NAB threshold chosen on the shared files
  * (0.3286, see docs/benchmarks.md).
  */
 class StepChangeTest {
@@ -22,6 +23,17 @@ class StepChangeTest {
         for (int i = 0; i < scores.length; i++) {
             double level = i < 3000 ? 1000 : 1000 * factor;
             scores[i] = detector.score(i * 15_000L, level * (1 + 0.05 * random.nextGaussian()));
+        }
+        return scores;
+    }
+
+    /** Scores a noisy rate whose level is {@code levels[k]} from sample {@code 1500 * k} on. */
+    private static double[] scoresOfLevels(double... levels) {
+        StreamingDetector detector = Detectors.create(Detectors.DEFAULT, 42);
+        SplittableRandom random = new SplittableRandom(3);
+        double[] scores = new double[1500 * levels.length];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = detector.score(i * 15_000L, levels[i / 1500] * (1 + 0.05 * random.nextGaussian()));
         }
         return scores;
     }
@@ -51,5 +63,20 @@ class StepChangeTest {
             assertTrue(burst <= 5, "factor " + factor + ": " + burst + " alarms in the hour after the step");
             assertTrue(after <= flatAfter + 2, "factor " + factor + ": " + after + " later alarms vs " + flatAfter);
         }
+    }
+
+    @Test
+    void returningToALevelSeenBeforeIsNoNews() {
+        // given a rate that doubles at sample 3000 (a scale-out's traffic shift) and returns to its old level at 4500
+        double[] s = scoresOfLevels(1000, 1000, 2000, 1000, 1000);
+        double[] flat = scoresOfLevels(1000, 1000, 1000, 1000, 1000);
+        long back = alarms(s, 4500, 4740);
+        long after = alarms(s, 4740, 7500);
+        System.out.printf("x2 at 3000, back at 4500: %d alarms in the hour after the return (max score %.3f), %d later (no step: %d)%n",
+                back, java.util.Arrays.stream(s, 4500, 4740).max().orElse(0), after, alarms(flat, 4740, 7500));
+        // then the return raises at most one alarm (the level is known, only the jump is new) and no more later than
+        // the same signal without steps
+        assertTrue(back <= 1, back + " alarms in the hour after the return");
+        assertTrue(after <= alarms(flat, 4740, 7500) + 2, after + " later alarms vs " + alarms(flat, 4740, 7500));
     }
 }

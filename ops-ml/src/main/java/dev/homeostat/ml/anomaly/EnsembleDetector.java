@@ -193,16 +193,6 @@ public final class EnsembleDetector implements StreamingDetector {
         return new EnsembleDetector(options);
     }
 
-    /**
-     * Old name of {@link #create}: nothing is fitted here.
-     *
-     * @deprecated use {@link #create(Options)}
-     */
-    @Deprecated(forRemoval = true)
-    public static EnsembleDetector fit(Options options) {
-        return create(options);
-    }
-
     /** The settings. */
     public Options options() {
         return options;

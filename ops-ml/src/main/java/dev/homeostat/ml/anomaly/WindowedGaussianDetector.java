@@ -44,16 +44,6 @@ public final class WindowedGaussianDetector implements StreamingDetector {
         return new WindowedGaussianDetector(options);
     }
 
-    /**
-     * Old name of {@link #create}: nothing is fitted here.
-     *
-     * @deprecated use {@link #create(Options)}
-     */
-    @Deprecated(forRemoval = true)
-    public static WindowedGaussianDetector fit(Options options) {
-        return create(options);
-    }
-
     @Override
     public double score(long timestampMillis, double value) {
         double score = 0.0;

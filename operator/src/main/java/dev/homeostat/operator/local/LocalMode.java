@@ -153,7 +153,11 @@ public class LocalMode {
         }
         runtime = new LocalRuntime(client, jars, new JvmCommand(JvmCommand.currentJava(), local.jvmOptions(), local.defaultMaxHeap()),
                 launcher, workDirectory.resolve("logs"), local.terminationGracePeriod(), local.syncInterval());
-        runtime.start();
+        if (apiServer != null) {
+            runtime.start(namespace);
+        } else {
+            runtime.start();
+        }
         for (HasMetadata manifest : manifests) {
             if (manifest.getMetadata().getNamespace() == null) {
                 manifest.getMetadata().setNamespace(namespace);

@@ -77,10 +77,20 @@ public final class LocalRuntime {
         this.syncInterval = syncInterval;
     }
 
-    /** Watches the operator's Deployments and keeps their replicas running. */
+    /** Watches the operator's Deployments in every namespace and keeps their replicas running. */
     public void start() {
         deployments = client.apps().deployments().inAnyNamespace().withLabel(WorkloadLabels.MANAGED_SELECTOR).inform();
         pods = client.pods().inAnyNamespace().withLabel(WorkloadLabels.MANAGED_SELECTOR).inform();
+        loop.scheduleWithFixedDelay(this::syncSafely, 0, syncInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Watches the operator's Deployments in one namespace only: on a shared API server, apps of other namespaces are
+     * not this run's to start.
+     */
+    public void start(String namespace) {
+        deployments = client.apps().deployments().inNamespace(namespace).withLabel(WorkloadLabels.MANAGED_SELECTOR).inform();
+        pods = client.pods().inNamespace(namespace).withLabel(WorkloadLabels.MANAGED_SELECTOR).inform();
         loop.scheduleWithFixedDelay(this::syncSafely, 0, syncInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -71,7 +71,9 @@ class LocalModeOnApiServerIT {
                     Map.entry("homeostat.local.termination-grace-period", "15s"),
                     Map.entry("homeostat.local.drain-timeout", "30s"),
                     Map.entry("homeostat.local.work-dir", "target/realapi/local-mode"),
-                    Map.entry("homeostat.embedded.examples-dir", "src/test/resources/local-mode"));
+                    Map.entry("homeostat.embedded.examples-dir", "src/test/resources/local-mode"),
+                    // The tier's other classes leave their apps in their own namespaces: not this operator's.
+                    Map.entry("quarkus.operator-sdk.namespaces", namespace));
         }
 
         /** One namespace per JVM (the profile is read more than once), created on first use. */

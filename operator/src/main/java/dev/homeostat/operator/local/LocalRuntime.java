@@ -89,6 +89,8 @@ public final class LocalRuntime {
      * not this run's to start.
      */
     public void start(String namespace) {
+        // Pods a killed run left behind have no process (no node runs them): removed, as a kubelet's restart would.
+        client.pods().inNamespace(namespace).withLabel(WorkloadLabels.MANAGED_SELECTOR).withGracePeriod(0).delete();
         deployments = client.apps().deployments().inNamespace(namespace).withLabel(WorkloadLabels.MANAGED_SELECTOR).inform();
         pods = client.pods().inNamespace(namespace).withLabel(WorkloadLabels.MANAGED_SELECTOR).inform();
         loop.scheduleWithFixedDelay(this::syncSafely, 0, syncInterval.toMillis(), TimeUnit.MILLISECONDS);

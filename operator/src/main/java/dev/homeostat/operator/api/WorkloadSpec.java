@@ -31,7 +31,7 @@ public abstract class WorkloadSpec {
     private ResourceRequirements resources;
 
     @JsonPropertyDescription("Replica count the app runs with. This is the scale subresource: kubectl scale and the"
-            + " Homeostat scaler write it. Leave it out of manifests of Reactive/Predictive apps. Defaults to minReplicas.")
+            + " Homeostat scaler write it. Leave it out of manifests of Reactive/Predictive apps: the operator then sets it once, to minReplicas.")
     @SpecReplicas
     @Min(0)
     private Integer replicas;

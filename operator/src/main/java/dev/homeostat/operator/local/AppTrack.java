@@ -20,7 +20,7 @@ public final class AppTrack {
     final double sloLagSeconds;
     private final ArrayDeque<AppPoint> points = new ArrayDeque<>();
     private final Map<String, Long> decisionsFromStatus = new LinkedHashMap<>();
-    private final List<String> anomalies = new ArrayList<>();
+    private final List<RunSummary.Anomaly> anomalies = new ArrayList<>();
     private int scaleUps;
     private int scaleDowns;
     private double sloMissSeconds;
@@ -67,10 +67,10 @@ public final class AppTrack {
         }
     }
 
-    /** Follows the AnomalyDetected condition; a transition to True is one anomaly, described by its reason. */
-    synchronized void anomalyCondition(boolean active, String description) {
+    /** Follows the AnomalyDetected condition; a transition to True is one anomaly, with its signal and reason. */
+    synchronized void anomalyCondition(boolean active, String reason, String message, String since) {
         if (active && !anomalyActive) {
-            anomalies.add(description);
+            anomalies.add(RunSummary.Anomaly.of(reason, message, since));
         }
         anomalyActive = active;
     }
@@ -87,7 +87,7 @@ public final class AppTrack {
         return Map.copyOf(decisionsFromStatus);
     }
 
-    synchronized List<String> anomalies() {
+    synchronized List<RunSummary.Anomaly> anomalies() {
         return List.copyOf(anomalies);
     }
 

@@ -63,6 +63,7 @@ public class LocalMode {
     private volatile RunSummary summary;
     private volatile List<HasMetadata> manifests = List.of();
     private volatile Path workDirectory;
+    private volatile NodelessApiServer apiServer;
     private long startedNanos;
 
     public LocalMode(KubernetesClient client, HomeostatConfig config, MeterRegistry registry,
@@ -125,6 +126,13 @@ public class LocalMode {
 
     private void begin() {
         var local = config.local();
+        // With --kubeconfig the samples go to the context's namespace, where kubectl with that kubeconfig looks.
+        String namespace = options.kubeconfig().isPresent() && client.getNamespace() != null ? client.getNamespace()
+                : config.embedded().namespace();
+        if (options.kubeconfig().isPresent()) {
+            apiServer = new NodelessApiServer(client);
+            apiServer.check(namespace);
+        }
         workDirectory = workDirectory();
         broker = EmbeddedKafkaBroker.start(new EmbeddedKafkaBroker.Options(local.partitions(), Map.of()));
         trace = LoadTrace.choose(options.trace(), workDirectory);
@@ -145,12 +153,20 @@ public class LocalMode {
         }
         runtime = new LocalRuntime(client, jars, new JvmCommand(JvmCommand.currentJava(), local.jvmOptions(), local.defaultMaxHeap()),
                 launcher, workDirectory.resolve("logs"), local.terminationGracePeriod(), local.syncInterval());
-        runtime.start();
+        if (apiServer != null) {
+            runtime.start(namespace);
+        } else {
+            runtime.start();
+        }
         for (HasMetadata manifest : manifests) {
             if (manifest.getMetadata().getNamespace() == null) {
-                manifest.getMetadata().setNamespace(config.embedded().namespace());
+                manifest.getMetadata().setNamespace(namespace);
             }
-            client.resource(manifest).create();
+            if (apiServer != null) {
+                apiServer.createOrUpdate(manifest);
+            } else {
+                client.resource(manifest).create();
+            }
         }
         recorder = new RunRecorder(client, runtime, new KafkaProgress(admin), new OperatorMeters(registry));
         recorder.start();
@@ -208,7 +224,8 @@ public class LocalMode {
         }, (long) (total.toMillis() * fraction), TimeUnit.MILLISECONDS);
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    // Before the operator stops (its shutdown closes the client): the run's end still talks to the API server.
+    void stop(@Observes @Priority(1) ShutdownEvent event) {
         finish();
     }
 
@@ -234,6 +251,11 @@ public class LocalMode {
         int left = (int) runtime.startedPids().stream().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).count();
         admin.close();
         broker.close();
+        if (apiServer != null) {
+            apiServer.removeAll();
+            out.println("removed the sample apps, the objects the operator made for them and their Events from the API server "
+                    + "(the CRDs stay installed)");
+        }
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         summary = ends.summary(seconds, trace.description(), options.compress(), List.copyOf(injected), recorder.tracks(),
                 new OperatorMeters(registry), accounting, deadLetters, runtime.startedPids().size(), left);

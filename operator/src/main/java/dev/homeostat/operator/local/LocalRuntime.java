@@ -60,6 +60,8 @@ public final class LocalRuntime {
         return thread;
     });
     private SharedIndexInformer<Deployment> deployments;
+    private SharedIndexInformer<io.fabric8.kubernetes.api.model.Pod> pods;
+    private final Set<String> seenPods = ConcurrentHashMap.newKeySet();
     private volatile int crashRestarts;
     private final Map<String, Integer> restartTotals = new ConcurrentHashMap<>();
 
@@ -75,9 +77,22 @@ public final class LocalRuntime {
         this.syncInterval = syncInterval;
     }
 
-    /** Watches the operator's Deployments and keeps their replicas running. */
+    /** Watches the operator's Deployments in every namespace and keeps their replicas running. */
     public void start() {
         deployments = client.apps().deployments().inAnyNamespace().withLabel(WorkloadLabels.MANAGED_SELECTOR).inform();
+        pods = client.pods().inAnyNamespace().withLabel(WorkloadLabels.MANAGED_SELECTOR).inform();
+        loop.scheduleWithFixedDelay(this::syncSafely, 0, syncInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Watches the operator's Deployments in one namespace only: on a shared API server, apps of other namespaces are
+     * not this run's to start.
+     */
+    public void start(String namespace) {
+        // Pods a killed run left behind have no process (no node runs them): removed, as a kubelet's restart would.
+        client.pods().inNamespace(namespace).withLabel(WorkloadLabels.MANAGED_SELECTOR).withGracePeriod(0).delete();
+        deployments = client.apps().deployments().inNamespace(namespace).withLabel(WorkloadLabels.MANAGED_SELECTOR).inform();
+        pods = client.pods().inNamespace(namespace).withLabel(WorkloadLabels.MANAGED_SELECTOR).inform();
         loop.scheduleWithFixedDelay(this::syncSafely, 0, syncInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -92,6 +107,9 @@ public final class LocalRuntime {
         if (deployments != null) {
             deployments.stop();
         }
+        if (pods != null) {
+            pods.stop();
+        }
     }
 
     /** Stops one Deployment's replicas gracefully and waits for them (after {@link #freeze()}: the end of a run). */
@@ -103,7 +121,7 @@ public final class LocalRuntime {
         try (var stopping = Executors.newVirtualThreadPerTaskExecutor()) {
             list.forEach(replica -> stopping.submit(() -> {
                 replica.stop(grace);
-                deletePod(replica);
+                removePod(replica);
             }));
         }
     }
@@ -116,7 +134,7 @@ public final class LocalRuntime {
         try (var stopping = Executors.newVirtualThreadPerTaskExecutor()) {
             all.forEach(replica -> stopping.submit(() -> {
                 replica.stop(grace);
-                deletePod(replica);
+                removePod(replica);
             }));
         }
         replicas.clear();
@@ -168,6 +186,7 @@ public final class LocalRuntime {
             String key = deployment.getMetadata().getNamespace() + "/" + deployment.getMetadata().getName();
             seen.add(key);
             var list = replicas.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>());
+            stopDeletedPods(list);
             scale(deployment, list);
             list.forEach(this::restartIfCrashed);
             list.forEach(this::probe);
@@ -272,8 +291,36 @@ public final class LocalRuntime {
         deletePod(replica);
         Thread.ofVirtual().name("homeostat-local-stop-" + replica.podName()).start(() -> {
             replica.stop(grace);
+            removePod(replica);
             addresses.release(replica.address());
         });
+    }
+
+    /**
+     * Like a kubelet: a replica whose Pod object was deleted by someone else (e.g. {@code kubectl delete pod}) is
+     * stopped, and the Deployment's replica count then starts a new one.
+     */
+    private void stopDeletedPods(List<LocalReplica> list) {
+        for (LocalReplica replica : list) {
+            if (!replica.stopping() && podGoneOrDeleting(replica)) {
+                LOG.infof("pod %s/%s was deleted: stopping its process", replica.namespace(), replica.podName());
+                list.remove(replica);
+                stopInBackground(replica);
+            }
+        }
+    }
+
+    private boolean podGoneOrDeleting(LocalReplica replica) {
+        if (pods == null) {
+            return false;
+        }
+        var pod = pods.getStore().getByKey(replica.namespace() + "/" + replica.podName());
+        // The informer may not have seen a just-created Pod yet; only a Pod seen before and gone since counts.
+        if (pod == null) {
+            return seenPods.contains(replica.podName());
+        }
+        seenPods.add(replica.podName());
+        return pod.getMetadata().getDeletionTimestamp() != null;
     }
 
     private void writePodStatus(LocalReplica replica, String containerName) {
@@ -304,6 +351,7 @@ public final class LocalRuntime {
         deploymentStatusWritten.put(key, signature);
     }
 
+    /** Asks for the Pod's deletion: an API server with a grace period marks it Terminating until {@link #removePod}. */
     private void deletePod(LocalReplica replica) {
         try {
             client.pods().inNamespace(replica.namespace()).withName(replica.podName()).delete();
@@ -311,6 +359,20 @@ public final class LocalRuntime {
             LOG.debugf("pod %s not deleted: %s", replica.podName(), e.getMessage());
         }
         podStatusWritten.remove(replica.podName());
+    }
+
+    /**
+     * Removes the Pod object once its process has ended, as a kubelet confirms a deletion (grace period 0); without
+     * it a real API server keeps the Pod Terminating for ever.
+     */
+    private void removePod(LocalReplica replica) {
+        try {
+            client.pods().inNamespace(replica.namespace()).withName(replica.podName()).withGracePeriod(0).delete();
+        } catch (RuntimeException e) {
+            LOG.debugf("pod %s not removed: %s", replica.podName(), e.getMessage());
+        }
+        podStatusWritten.remove(replica.podName());
+        seenPods.remove(replica.podName());
     }
 
     private static Container containerOf(Deployment deployment) {

@@ -127,7 +127,7 @@ public final class RunRecorder {
         }
         if (status != null) {
             Conditions.find(status.getConditions(), ConditionTypes.ANOMALY_DETECTED).ifPresent(c ->
-                    track.anomalyCondition("True".equals(c.getStatus()), c.getReason() + ": " + c.getMessage()));
+                    track.anomalyCondition("True".equals(c.getStatus()), c.getReason(), c.getMessage(), c.getLastTransitionTime()));
         }
     }
 

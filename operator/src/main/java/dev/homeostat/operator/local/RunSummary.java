@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a local run did, per app and in total: printed at the end and written as JSON with --summary-json.
@@ -33,14 +35,41 @@ public record RunSummary(double durationSeconds, String trace, double compress, 
      * One app's run.
      *
      * @param decisions        decisions by reason (the operator's decision counter by term, else status.lastDecision sources)
-     * @param anomalies        anomalies raised (AnomalyDetected), each with its signal
+     * @param anomalies        anomalies raised (each transition of AnomalyDetected to True), each with its signal
      * @param sloMissSeconds   seconds the app's lag exceeded its SLO
      * @param replicaSeconds   ready replicas integrated over time
      * @param restarts         container restarts (crashes and injected kills)
      */
     public record App(String name, String kind, Map<String, Long> decisions, int scaleUps, int scaleDowns,
-            List<String> anomalies, double sloMissSeconds, double replicaSeconds, int maxReplicas, int restarts,
+            List<Anomaly> anomalies, double sloMissSeconds, double replicaSeconds, int maxReplicas, int restarts,
             long recordsProduced, long recordsProcessed, long recordsLost) {
+    }
+
+    /**
+     * One anomaly the operator raised on an app: its AnomalyDetected condition turning True.
+     *
+     * @param signal  the signal that was anomalous (e.g. arrival_rate, error_rate; lag for ScalingWillNotHelp)
+     * @param reason  the condition's reason (SignalAnomaly, ScalingWillNotHelp, …)
+     * @param message the condition's message
+     * @param time    when it turned True (the condition's lastTransitionTime)
+     */
+    public record Anomaly(String signal, String reason, String message, String time) {
+
+        private static final Pattern SIGNAL = Pattern.compile("\\bsignal (\\S+) scored");
+
+        /** From the condition: the signal its message names; lag when scaling will not help (lag grew while replicas idled). */
+        public static Anomaly of(String reason, String message, String time) {
+            String text = message == null ? "" : message;
+            Matcher named = SIGNAL.matcher(text);
+            String signal = named.find() ? named.group(1)
+                    : "ScalingWillNotHelp".equals(reason) ? "lag" : "unspecified";
+            return new Anomaly(signal, reason, text, time);
+        }
+
+        /** One line for the console and the web page. */
+        public String describe() {
+            return signal + " (" + reason + "): " + message;
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -68,7 +97,7 @@ public record RunSummary(double durationSeconds, String trace, double compress, 
             out.append(String.format(Locale.ROOT, "%-16s %-12s %4d %5d %8d %9.0f %7.0fs %8d %9d %9d %5d  %s%s%n", app.name(), app.kind(),
                     app.scaleUps(), app.scaleDowns(), app.maxReplicas(), app.replicaSeconds(), app.sloMissSeconds(),
                     app.restarts(), app.recordsProduced(), app.recordsProcessed(), app.recordsLost(), app.decisions(),
-                    app.anomalies().isEmpty() ? "" : " anomalies " + app.anomalies()));
+                    app.anomalies().isEmpty() ? "" : " anomalies " + app.anomalies().stream().map(Anomaly::describe).toList()));
         }
         out.append(String.format(Locale.ROOT, "records produced %d, processed %d, lost %d, dead-lettered %d; processes started %d, left running %d%n",
                 recordsProduced, recordsProcessed, recordsLost, deadLetterRecords, processesStarted, processesLeft));

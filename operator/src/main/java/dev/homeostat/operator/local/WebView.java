@@ -61,7 +61,7 @@ public class WebView {
             app.put("forecast", values(points, AppPoint::forecast));
             app.put("anomaly", values(points, AppPoint::anomaly));
             app.put("decisions", track.decisionsFromStatus());
-            app.put("anomalies", track.anomalies());
+            app.put("anomalies", track.anomalies().stream().map(RunSummary.Anomaly::describe).toList());
             apps.add(app);
         }
         var body = new LinkedHashMap<String, Object>();

@@ -5,10 +5,13 @@ import dev.homeostat.operator.api.ConditionTypes;
 import dev.homeostat.operator.api.Workload;
 import dev.homeostat.operator.model.Conditions;
 import dev.homeostat.operator.model.References;
+import dev.homeostat.operator.model.ReplicaTarget;
 import dev.homeostat.operator.model.WorkloadStatusModel;
 import dev.homeostat.operator.observability.ReconcileTracing;
+import dev.homeostat.operator.scaler.ScaleSubresource;
 import dev.homeostat.operator.scaler.ScalerViews;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import io.javaoperatorsdk.operator.OperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -44,6 +47,12 @@ public class WorkloadReconciliation {
     /** Applies the desired objects and writes the resulting status. */
     public <P extends Workload> UpdateControl<P> reconcile(P primary, Context<P> context) throws Exception {
         return tracing.traced(primary, () -> {
+            if (primary.workloadSpec().getReplicas() == null) {
+                // Manifests of scaled apps leave spec.replicas out, and a real API server cannot read the scale
+                // subresource without it (GET …/scale answers 500: kubectl get --subresource=scale, HPA, KEDA). Set it
+                // once to where the app starts; the Deployment below gets the same count either way.
+                setInitialReplicas(primary, context);
+            }
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow()
                     .throwAggregateExceptionIfErrorsPresent();
             Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
@@ -61,6 +70,17 @@ public class WorkloadReconciliation {
             UpdateControl<P> control = UpdateControl.patchStatus(primary);
             return missing.isEmpty() ? control : control.rescheduleAfter(config.references().recheckInterval());
         });
+    }
+
+    private static <P extends Workload> void setInitialReplicas(P primary, Context<P> context) {
+        try {
+            ScaleSubresource.patchReplicasIfUnchanged(context.getClient(), primary, ReplicaTarget.of(primary.workloadSpec()));
+        } catch (KubernetesClientException e) {
+            // 409: written since it was read (a kubectl scale, say), which brings its own reconcile; keep that value.
+            if (e.getCode() != 409) {
+                throw e;
+            }
+        }
     }
 
     /** Ready=False with the failure's class as reason and its message; JOSDK retries with back-off. */

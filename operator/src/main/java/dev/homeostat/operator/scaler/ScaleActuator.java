@@ -17,7 +17,6 @@ final class ScaleActuator {
 
     /** Sets spec.replicas of {@code app} to {@code replicas}. */
     void scale(Workload app, int replicas) {
-        client.resources(app.getClass()).inNamespace(app.getMetadata().getNamespace())
-                .withName(app.getMetadata().getName()).scale(replicas);
+        ScaleSubresource.patchReplicas(client, app, replicas);
     }
 }

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -37,19 +38,12 @@ class LocalModeMemoryLeakTest {
     public static class LeakRun implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.ofEntries(
-                    Map.entry("homeostat.local.enabled", "true"),
-                    Map.entry("homeostat.local.exit-at-end", "false"),
-                    Map.entry("homeostat.local.flags", "--trace src/test/resources/local-mode/burst.csv --compress 180 "
-                            + "--peak-rate 1000 --duration 240s --inject memory-leak=1Mi"),
-                    Map.entry("homeostat.local.termination-grace-period", "20s"),
-                    Map.entry("homeostat.local.drain-timeout", "60s"),
-                    Map.entry("homeostat.embedded.examples-dir", "src/test/resources/local-mode"),
-                    Map.entry("homeostat.embedded.namespace", "local-leak"),
-                    Map.entry("homeostat.scaler.enabled", "true"),
-                    Map.entry("homeostat.telemetry.interval", "2s"),
-                    Map.entry("homeostat.scaler.ready-delay", "10s"),
-                    Map.entry("homeostat.scaler.rebalance", "2s"));
+            // The end-to-end run's settings (loop timings, examples), with this run's flags and namespace.
+            var overrides = new HashMap<>(new LocalModeRunTest.LocalRun().getConfigOverrides());
+            overrides.put("homeostat.local.flags", "--trace src/test/resources/local-mode/burst.csv --compress 180 "
+                    + "--peak-rate 1000 --duration 240s --inject memory-leak=1Mi");
+            overrides.put("homeostat.embedded.namespace", "local-leak");
+            return overrides;
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A fault switch for demos and tests: a real heap leak. When the environment variable {@value #ENV} is set (a rate in
@@ -49,6 +50,16 @@ public final class HeapGrowthFault implements AutoCloseable {
         }
         long limit = Runtime.getRuntime().maxMemory() / 100 * MAX_FRACTION_PERCENT;
         return Optional.of(new HeapGrowthFault(parseRate(value), limit));
+    }
+
+    /** Starts the fault the environment asks for, telling {@code log} so; empty (and nothing started) when off. */
+    public static Optional<HeapGrowthFault> startIfRequested(Map<String, String> env, Consumer<String> log) {
+        Optional<HeapGrowthFault> fault = fromEnvironment(env);
+        fault.ifPresent(f -> {
+            log.accept(ENV + " is set: " + f + " (a demo fault: the heap grows until then)");
+            f.start();
+        });
+        return fault;
     }
 
     /** Bytes per second from {@code 1048576}, {@code 512Ki}, {@code 1Mi}, {@code 2M}, {@code 1Gi}. */

@@ -8,20 +8,14 @@ import jakarta.enterprise.event.Observes;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
-/** Turns on the demo heap leak when {@value HeapGrowthFault#ENV} is set (docs/apps.md, "Fault switches"); off by default. */
+/** The demo heap leak, on only when {@value HeapGrowthFault#ENV} is set (docs/apps.md, "Fault switches"). */
 @ApplicationScoped
 class HeapGrowthFaultSwitch {
-
-    private static final Logger LOG = Logger.getLogger(HeapGrowthFaultSwitch.class);
 
     private Optional<HeapGrowthFault> fault = Optional.empty();
 
     void onStart(@Observes StartupEvent event) {
-        fault = HeapGrowthFault.fromEnvironment(System.getenv());
-        fault.ifPresent(f -> {
-            LOG.warnf("%s is set: %s (a demo fault; the heap grows until then)", HeapGrowthFault.ENV, f);
-            f.start();
-        });
+        fault = HeapGrowthFault.startIfRequested(System.getenv(), Logger.getLogger(HeapGrowthFaultSwitch.class)::warn);
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -281,8 +281,10 @@ class ScalerScenariosTest {
         int before = replicas("poisoned");
         long scaledUpBefore = scaledEvents("poisoned", "ScaledUp");
 
-        // when 50 malformed records arrive, which its pod dead-letters (homeostat_errors_total{kind="malformed"})
-        app.poison(50);
+        // when 50 malformed records arrive, which its pod dead-letters (homeostat_errors_total{kind="malformed"}); they
+        // come at 10/s, which the pod absorbs, so a scale-up could only come from the failures themselves (a burst of
+        // 50 in one 0.5 s round would be a real arrival spike of 100 records/s, which the reactive rule may answer)
+        app.poison(50, 10);
 
         // then AnomalyDetected says scaling will not help, names the signal, and the score gauge has it
         awaitCondition("poisoned", ConditionTypes.ANOMALY_DETECTED, "True", "PoisonRecords");

@@ -94,8 +94,8 @@ final class SimulatedApp implements AutoCloseable {
         heapGrowthPerSecond = bytesPerSecond;
     }
 
-    /** Sends {@code count} malformed records (not the load's payload) to the app's topic, as poison. */
-    void poison(int count) {
+    /** Sends {@code count} malformed records (not the load's payload) to the app's topic, {@code perSecond} a second. */
+    void poison(int count, double perSecond) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -104,6 +104,7 @@ final class SimulatedApp implements AutoCloseable {
         try (var kafka = new KafkaProducer<byte[], byte[]>(props)) {
             for (int i = 0; i < count; i++) {
                 kafka.send(new ProducerRecord<>(topic, ("poison-" + i).getBytes(), "{not json".getBytes()));
+                sleep((long) (1000 / perSecond));
             }
         }
     }

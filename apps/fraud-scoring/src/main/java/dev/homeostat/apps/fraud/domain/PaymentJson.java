@@ -27,7 +27,12 @@ public final class PaymentJson {
             throw new IllegalArgumentException("empty payment record");
         }
         try {
-            return MAPPER.readValue(json, Payment.class);
+            Payment payment = MAPPER.readValue(json, Payment.class);
+            if (payment == null) {
+                // Jackson maps the JSON literal null to a null object; it is no payment (and would fail scoring later).
+                throw new IllegalArgumentException("malformed payment: the record is JSON null");
+            }
+            return payment;
         } catch (JsonProcessingException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
             throw new IllegalArgumentException("malformed payment: " + cause.getMessage(), e);

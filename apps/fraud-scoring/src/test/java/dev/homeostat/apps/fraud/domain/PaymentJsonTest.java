@@ -42,6 +42,14 @@ class PaymentJsonTest {
     }
 
     @Test
+    void rejectsTheJsonLiteralNullAsMalformed() {
+        // "null" is valid JSON that Jackson reads as no object; scoring it used to throw a NullPointerException that
+        // stopped the payments channel (seen with local mode's --inject poison)
+        var e = assertThrows(IllegalArgumentException.class, () -> PaymentJson.parsePayment("null"));
+        assertTrue(e.getMessage().startsWith("malformed payment"), e.getMessage());
+    }
+
+    @Test
     void rejectsANegativeAmountNamingTheValue() {
         // given
         String json = """

@@ -28,6 +28,9 @@ public final class AppTrack {
     private Integer lastDesired;
     private String lastDecisionTime;
     private boolean anomalyActive;
+    private final List<String> oomWarnings = new ArrayList<>();
+    private boolean oomActive;
+    private volatile double timeToOomSeconds = Double.NaN;
 
     AppTrack(String namespace, String name, String kind, List<String> inputTopics, String consumerGroup, double sloLagSeconds) {
         this.namespace = namespace;
@@ -73,6 +76,27 @@ public final class AppTrack {
             anomalies.add(RunSummary.Anomaly.of(reason, message, since));
         }
         anomalyActive = active;
+    }
+
+    /** Follows the OutOfMemoryPredicted condition; a transition to True is one warning, described by its message. */
+    synchronized void oomCondition(boolean active, String description) {
+        if (active && !oomActive) {
+            oomWarnings.add(description);
+        }
+        oomActive = active;
+    }
+
+    /** The operator's latest predicted time to out-of-memory (homeostat_time_to_oom_seconds), NaN without a trend. */
+    void timeToOom(double seconds) {
+        timeToOomSeconds = seconds;
+    }
+
+    double timeToOomSeconds() {
+        return timeToOomSeconds;
+    }
+
+    synchronized List<String> oomWarnings() {
+        return List.copyOf(oomWarnings);
     }
 
     synchronized List<AppPoint> points() {

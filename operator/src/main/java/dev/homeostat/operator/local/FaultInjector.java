@@ -2,7 +2,9 @@ package dev.homeostat.operator.local;
 
 import dev.homeostat.kafka.testing.EmbeddedKafkaBroker;
 import dev.homeostat.operator.api.StreamApp;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +19,8 @@ import org.jboss.logging.Logger;
 /** The faults local mode can inject, each reported in one line (shown live and in the summary). */
 final class FaultInjector {
 
+    /** The apps' heap-growth fault switch (apps/app-metrics HeapGrowthFault, docs/apps.md). */
+    static final String HEAP_GROWTH_ENV = "HOMEOSTAT_FAULT_HEAP_GROWTH";
     /** Malformed records per consuming app. */
     static final int POISON_RECORDS = 50;
     private static final Logger LOG = Logger.getLogger(FaultInjector.class);
@@ -25,12 +29,15 @@ final class FaultInjector {
     private final LocalRuntime runtime;
     private final List<HasMetadata> manifests;
     private final Consumer<String> report;
+    private final KubernetesClient client;
 
-    FaultInjector(EmbeddedKafkaBroker broker, LocalRuntime runtime, List<HasMetadata> manifests, Consumer<String> report) {
+    FaultInjector(EmbeddedKafkaBroker broker, LocalRuntime runtime, List<HasMetadata> manifests, Consumer<String> report,
+                  KubernetesClient client) {
         this.broker = broker;
         this.runtime = runtime;
         this.manifests = manifests;
         this.report = report;
+        this.client = client;
     }
 
     /** Malformed records (not JSON, truncated JSON, binary) into each stream app's first input topic. */
@@ -80,6 +87,28 @@ final class FaultInjector {
             broker.start();
             LOG.info("broker started again after the injected pause");
         }
+    }
+
+    /**
+     * Switches on the heap-growth fault of the first stream app, as a user would: {@value #HEAP_GROWTH_ENV} in its
+     * spec.env, which the operator rolls out to new replicas (the runtime replaces the old processes).
+     */
+    void memoryLeak(String rate) {
+        StreamApp first = consumers().stream().findFirst().orElse(null);
+        if (first == null) {
+            report.accept("memory-leak: no stream app to leak");
+            return;
+        }
+        client.resources(StreamApp.class).inNamespace(first.getMetadata().getNamespace())
+                .withName(first.getMetadata().getName()).edit(app -> {
+                    var env = new java.util.ArrayList<>(app.getSpec().getEnv() == null ? List.of() : app.getSpec().getEnv());
+                    env.removeIf(v -> HEAP_GROWTH_ENV.equals(v.getName()));
+                    env.add(new EnvVar(HEAP_GROWTH_ENV, rate, null));
+                    app.getSpec().setEnv(env);
+                    return app;
+                });
+        report.accept("memory-leak: " + HEAP_GROWTH_ENV + "=" + rate + " (bytes/s) in spec.env of "
+                + first.getMetadata().getName() + ", rolled out by the operator");
     }
 
     private List<StreamApp> consumers() {

@@ -7,8 +7,8 @@ import java.util.Locale;
 /** The terminal's live view: one line per app, redrawn in place when the output is a terminal. */
 public final class LiveView {
 
-    private static final String HEADER = String.format(Locale.ROOT, "%-16s %-12s %9s %9s %9s %9s %9s %7s",
-            "APP", "KIND", "RATE-IN/s", "PROC/s", "LAG", "REPLICAS", "FORECAST", "ANOMALY");
+    private static final String HEADER = String.format(Locale.ROOT, "%-16s %-12s %9s %9s %9s %9s %9s %7s %7s",
+            "APP", "KIND", "RATE-IN/s", "PROC/s", "LAG", "REPLICAS", "FORECAST", "ANOMALY", "OOM-IN");
 
     private final PrintStream out;
     private final boolean terminal;
@@ -28,9 +28,10 @@ public final class LiveView {
             if (p == null) {
                 continue;
             }
-            lines.add(String.format(Locale.ROOT, "%-16s %-12s %9s %9s %9s %9s %9s %7s", track.name, track.kind,
+            lines.add(String.format(Locale.ROOT, "%-16s %-12s %9s %9s %9s %9s %9s %7s %7s", track.name, track.kind,
                     number(p.rateIn()), number(p.processed()), number(p.lag()), p.ready() + "/" + p.desired(),
-                    number(p.forecast()), Double.isNaN(p.anomaly()) ? "-" : String.format(Locale.ROOT, "%.2f", p.anomaly())));
+                    number(p.forecast()), Double.isNaN(p.anomaly()) ? "-" : String.format(Locale.ROOT, "%.2f", p.anomaly()),
+                    timeToOom(track.timeToOomSeconds())));
         }
         return lines;
     }
@@ -53,6 +54,15 @@ public final class LiveView {
         out.print(text);
         out.flush();
         linesDrawn = lines.size();
+    }
+
+    /** Predicted time to out-of-memory as the column shows it: {@code 4m10s}, or "-" without a growing heap. */
+    static String timeToOom(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return "-";
+        }
+        long s = Math.round(seconds);
+        return s >= 3600 ? ">1h" : s >= 60 ? (s / 60) + "m" + (s % 60) + "s" : s + "s";
     }
 
     static String number(double value) {

@@ -204,12 +204,14 @@ public class LocalMode {
 
     private void scheduleInjections() {
         Duration total = options.duration().orElse(Duration.ofMinutes(5));
-        var faults = new FaultInjector(broker, runtime, manifests, injected::add);
+        var faults = new FaultInjector(broker, runtime, manifests, injected::add, client);
         for (var injection : options.injections()) {
             switch (injection) {
                 case LocalOptions.Injection.Poison p -> at(total, 0.30, faults::poison);
                 case LocalOptions.Injection.KillReplica k -> at(total, 0.45, faults::killReplica);
                 case LocalOptions.Injection.BrokerPause pause -> at(total, 0.55, () -> faults.pauseBroker(pause.length()));
+                // Early, so the heap trend has most of the run to show before the end.
+                case LocalOptions.Injection.MemoryLeak leak -> at(total, 0.15, () -> faults.memoryLeak(leak.rate()));
             }
         }
     }

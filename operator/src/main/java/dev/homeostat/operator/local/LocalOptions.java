@@ -34,7 +34,7 @@ public record LocalOptions(Optional<Duration> duration, Optional<Path> trace, do
               --peak-rate R       records/s at the trace's highest value (default 1500)
               --summary-json FILE also write the end-of-run summary as JSON
               --kubeconfig FILE   use this API server (no nodes needed) instead of the embedded one
-              --inject FAULT      poison | kill-replica | broker-pause=20s (repeatable)""";
+              --inject FAULT      poison | kill-replica | broker-pause=20s | memory-leak[=1Mi] (repeatable)""";
 
     /** A fault to inject. */
     public sealed interface Injection {
@@ -44,6 +44,14 @@ public record LocalOptions(Optional<Duration> duration, Optional<Path> trace, do
         record KillReplica() implements Injection { }
         /** The broker stopped for a while, then started again on the same port and data. */
         record BrokerPause(Duration length) implements Injection { }
+        /**
+         * A stream app's heap fault switched on through its spec.env: {@code rate} bytes/s (e.g. {@code 1Mi}) as the
+         * app's {@code HOMEOSTAT_FAULT_HEAP_GROWTH} reads it.
+         */
+        record MemoryLeak(String rate) implements Injection {
+            /** The default rate: 1 MiB/s, which a local replica's heap notices within a minute. */
+            public static final String DEFAULT_RATE = "1Mi";
+        }
     }
 
     /** Parses the flags; an unknown flag or bad value is an {@link IllegalArgumentException} with the usage text. */
@@ -116,8 +124,15 @@ public record LocalOptions(Optional<Duration> duration, Optional<Path> trace, do
             return new Injection.KillReplica();
         }
         if (lower.equals("memory-leak")) {
-            throw new IllegalArgumentException("--inject memory-leak is not available yet: no shipped app has a heap-growth "
-                    + "fault to switch on\n" + USAGE);
+            return new Injection.MemoryLeak(Injection.MemoryLeak.DEFAULT_RATE);
+        }
+        if (lower.startsWith("memory-leak=")) {
+            String rate = value.substring("memory-leak=".length()).trim();
+            if (!rate.matches("[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|k|K|M|G)?")) {
+                throw new IllegalArgumentException("memory-leak needs a rate in bytes per second such as 512Ki or 2Mi, got '"
+                        + rate + "'\n" + USAGE);
+            }
+            return new Injection.MemoryLeak(rate);
         }
         if (lower.equals("broker-pause")) {
             return new Injection.BrokerPause(Duration.ofSeconds(20));

@@ -111,7 +111,7 @@ final class RunEnd {
                     track.anomalies(), round(track.sloMissSeconds()), round(track.replicaSeconds()), maxReplicas,
                     runtime.restartsOf(track.namespace, track.name),
                     progress == null ? 0 : progress.produced(), progress == null ? 0 : progress.committed(),
-                    progress == null ? 0 : progress.lag()));
+                    progress == null ? 0 : progress.lag(), track.oomWarnings()));
         }
         long produced = accounting.values().stream().mapToLong(KafkaProgress.Progress::produced).sum();
         long processed = accounting.values().stream().mapToLong(KafkaProgress.Progress::committed).sum();

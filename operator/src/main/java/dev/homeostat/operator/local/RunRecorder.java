@@ -115,6 +115,7 @@ public final class RunRecorder {
         }
         double forecast = meters.gauge("homeostat.forecast.arrival.rate", ns, name);
         double anomaly = meters.maxGauge("homeostat.anomaly.score", ns, name);
+        track.timeToOom(meters.gauge("homeostat.time.to.oom.seconds", ns, name));
         double lagSeconds = meters.gauge("homeostat.lag.seconds", ns, name);
         if (Double.isNaN(lagSeconds) && !Double.isNaN(lag)) {
             lagSeconds = lag == 0 ? 0 : lag / Math.max(1.0, Double.isNaN(processed) ? 0 : processed);
@@ -128,6 +129,8 @@ public final class RunRecorder {
         if (status != null) {
             Conditions.find(status.getConditions(), ConditionTypes.ANOMALY_DETECTED).ifPresent(c ->
                     track.anomalyCondition("True".equals(c.getStatus()), c.getReason(), c.getMessage(), c.getLastTransitionTime()));
+            Conditions.find(status.getConditions(), ConditionTypes.OUT_OF_MEMORY_PREDICTED).ifPresent(c ->
+                    track.oomCondition("True".equals(c.getStatus()), c.getReason() + ": " + c.getMessage()));
         }
     }
 

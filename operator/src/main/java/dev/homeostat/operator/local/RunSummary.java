@@ -39,10 +39,11 @@ public record RunSummary(double durationSeconds, String trace, double compress, 
      * @param sloMissSeconds   seconds the app's lag exceeded its SLO
      * @param replicaSeconds   ready replicas integrated over time
      * @param restarts         container restarts (crashes and injected kills)
+     * @param oomWarnings      out-of-memory warnings raised (OutOfMemoryPredicted), each with the predicted time left
      */
     public record App(String name, String kind, Map<String, Long> decisions, int scaleUps, int scaleDowns,
             List<Anomaly> anomalies, double sloMissSeconds, double replicaSeconds, int maxReplicas, int restarts,
-            long recordsProduced, long recordsProcessed, long recordsLost) {
+            long recordsProduced, long recordsProcessed, long recordsLost, List<String> oomWarnings) {
     }
 
     /**
@@ -97,7 +98,8 @@ public record RunSummary(double durationSeconds, String trace, double compress, 
             out.append(String.format(Locale.ROOT, "%-16s %-12s %4d %5d %8d %9.0f %7.0fs %8d %9d %9d %5d  %s%s%n", app.name(), app.kind(),
                     app.scaleUps(), app.scaleDowns(), app.maxReplicas(), app.replicaSeconds(), app.sloMissSeconds(),
                     app.restarts(), app.recordsProduced(), app.recordsProcessed(), app.recordsLost(), app.decisions(),
-                    app.anomalies().isEmpty() ? "" : " anomalies " + app.anomalies().stream().map(Anomaly::describe).toList()));
+                    (app.anomalies().isEmpty() ? "" : " anomalies " + app.anomalies().stream().map(Anomaly::describe).toList())
+                            + (app.oomWarnings().isEmpty() ? "" : " oom-warnings " + app.oomWarnings())));
         }
         out.append(String.format(Locale.ROOT, "records produced %d, processed %d, lost %d, dead-lettered %d; processes started %d, left running %d%n",
                 recordsProduced, recordsProcessed, recordsLost, deadLetterRecords, processesStarted, processesLeft));

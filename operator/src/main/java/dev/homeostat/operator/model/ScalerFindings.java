@@ -24,7 +24,7 @@ public record ScalerFindings(boolean running, Optional<ScalingDecision> lastChan
      * @param missing        why telemetry is missing or incomplete; empty when complete
      * @param modelReady     whether the forecaster and the capacity estimate are trusted
      * @param modelQuality   the models' measured quality (or training progress) in words
-     * @param anomalyReason  ScalingWillNotHelp or SignalAnomaly when an anomaly is flagged, else empty
+     * @param anomalyReason  PoisonRecords, ScalingWillNotHelp or SignalAnomaly when an anomaly is flagged, else empty
      * @param anomalyMessage what is anomalous: the signal, its score and since when, or why scaling will not help
      * @param oomMessage     a time-to-out-of-memory warning, empty when none is due
      */

@@ -82,7 +82,7 @@ final class ScalerMetrics {
             gauge("homeostat.capacity.per.replica", e -> e.capacity().perReplicaRate());
             gauge("homeostat.time.to.oom.seconds", Evaluation::timeToOomSeconds);
             gauge("homeostat.model.ready", e -> e.forecasterReady() && e.capacity().known() ? 1 : 0);
-            for (String signal : AnomalyWatch.SIGNALS.keySet()) {
+            for (String signal : AnomalyWatch.SIGNAL_NAMES) {
                 meters.add(Gauge.builder("homeostat.anomaly.score", anomaly, m -> m.getOrDefault(signal, Double.NaN))
                         .tags(tags.and("signal", signal)).register(registry));
             }

@@ -9,6 +9,9 @@ import java.util.Locale;
 /** Puts one evaluation into the words the status conditions show. */
 final class StatusWords {
 
+    /** The AnomalyDetected reason when records fail (dead-lettered): a cause more replicas cannot fix. */
+    static final String POISON_RECORDS = "PoisonRecords";
+
     private StatusWords() {
     }
 
@@ -19,7 +22,15 @@ final class StatusWords {
         boolean ready = e.forecasterReady() && trusted(e.capacity());
         String anomalyReason = "";
         String anomalyMessage = "";
-        if (e.scalingWillNotHelp()) {
+        if (e.anomaly().filter(AnomalyWatch.Finding::failingRecords).isPresent()) {
+            var f = e.anomaly().get();
+            anomalyReason = POISON_RECORDS;
+            anomalyMessage = String.format(Locale.ROOT, "signal %s scored %.4f (threshold %.2f) since %s: %s. "
+                    + "Scaling will not help: failing records (poison messages sent to the dead-letter topic, or "
+                    + "writes a downstream refuses) are not a lack of replicas, so replicas are not added for them; "
+                    + "inspect the app's dead-letter topic and log", f.signal(), f.score(), anomalyThreshold, f.since(),
+                    f.detail());
+        } else if (e.scalingWillNotHelp()) {
             Decision d = e.decision().orElseThrow();
             anomalyReason = "ScalingWillNotHelp";
             anomalyMessage = d.reason().detail();

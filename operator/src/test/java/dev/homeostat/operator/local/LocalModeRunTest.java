@@ -147,6 +147,9 @@ class LocalModeRunTest {
         assertFalse(fraud.decisions().isEmpty(), "fraud-scoring's decisions by reason: " + fraud);
         assertTrue(summary.injected().stream().anyMatch(s -> s.startsWith("poison")), "poison injected: " + summary.injected());
         assertTrue(summary.deadLetterRecords() >= FaultInjector.POISON_RECORDS, "poison dead-lettered: " + summary.deadLetterRecords());
+        // The dead letters raised the failed-records anomaly (signal error_rate) saying scaling will not help.
+        assertTrue(trade.anomalies().stream().anyMatch(a -> "PoisonRecords".equals(a.reason())
+                && "error_rate".equals(a.signal()) && a.message().contains("Scaling will not help")), "the poison raised an anomaly with its signal: " + trade.anomalies());
         assertTrue(summary.injected().stream().anyMatch(s -> s.startsWith("kill-replica: SIGKILL")), "a replica was killed");
         assertTrue(trade.restarts() >= 1, "the killed replica was restarted: " + trade);
         assertTrue(summary.recordsProduced() > 0, "records flowed");

@@ -45,9 +45,15 @@ class LocalOptionsTest {
                 .contains("positive"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> LocalOptions.parse("--inject", "meteor")).getMessage()
                 .contains("unknown fault"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> LocalOptions.parse("--inject", "memory-leak")).getMessage()
-                .contains("not available yet"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LocalOptions.parse("--inject", "memory-leak=lots")).getMessage()
+                .contains("rate in bytes per second"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> LocalOptions.parse("--trace")).getMessage()
                 .contains("needs a value"));
+    }
+
+    @Test
+    void memoryLeakTakesAnOptionalRate() {
+        assertEquals(List.of(new LocalOptions.Injection.MemoryLeak("1Mi"), new LocalOptions.Injection.MemoryLeak("512Ki")),
+                LocalOptions.parse("--inject", "memory-leak", "--inject=memory-leak=512Ki").injections());
     }
 }

@@ -74,6 +74,48 @@ class AppEvaluatorTest {
         assertFalse(f.applies());
     }
 
+    @Test
+    void deadLetteredRecordsRaisePoisonRecordsAndAddNoReplica() {
+        // given a Reactive app at 2 replicas, keeping up, that failed no record for 20 rounds
+        StreamApp app = app(ScalingMode.Reactive, false, 2);
+        AppModels models = AppModels.fresh("t/p", settings, 64, 0.99);
+        Instant t = T0;
+        for (int i = 0; i < 20; i++, t = t.plus(STEP)) {
+            evaluator.evaluate(app, models, reading(steady(t, 0.0), true), null, t);
+        }
+
+        // when 50 malformed records are dead-lettered within one round (homeostat_errors_total grew by 50)
+        Evaluation e = evaluator.evaluate(app, models, reading(steady(t, 50.0 / STEP.toSeconds()), true), null, t);
+
+        // then the error_rate signal is flagged, the status says scaling will not help, and the count is unchanged
+        var finding = e.anomaly().orElseThrow();
+        assertEquals(AnomalyWatch.ERROR_RATE, finding.signal());
+        assertTrue(finding.score() >= 0.99, "score " + finding.score());
+        assertTrue(finding.detail().startsWith("50 records failed"), finding.detail());
+        assertTrue(e.anomalyScores().get(AnomalyWatch.ERROR_RATE) >= 0.99);
+        assertEquals(2, e.to());
+        assertFalse(models.anomalies().state().active(), "failed records are not handed to the policy as an anomaly");
+        var words = StatusWords.latest(e, 0.99, Duration.ofMinutes(30), 120);
+        assertEquals(StatusWords.POISON_RECORDS, words.anomalyReason());
+        assertTrue(words.anomalyMessage().contains("signal error_rate") && words.anomalyMessage().contains("Scaling will not help"),
+                words.anomalyMessage());
+
+        // and it stays reported for the hold time after the last failure, then clears
+        Instant cleared = t.plus(AnomalyWatch.FAILURE_HOLD).plus(STEP);
+        for (t = t.plus(STEP); !t.isAfter(cleared); t = t.plus(STEP)) {
+            e = evaluator.evaluate(app, models, reading(steady(t, 0.0), true), null, t);
+            boolean held = !t.isAfter(cleared.minus(STEP));
+            assertEquals(held, e.anomaly().isPresent(), "at " + t);
+            assertEquals(2, e.to(), "no replica added at " + t);
+        }
+    }
+
+    /** A sample of an app keeping up with 200 records/s on 2 replicas that failed {@code errors} records/s. */
+    private static Sample steady(Instant t, double errors) {
+        return Sample.at(t.toEpochMilli()).arrivalRate(200).processedRate(200).busyFraction(0.5).readyReplicas(2)
+                .lagRecords(10).lagSeconds(0.05).errors(errors).build();
+    }
+
     /** Feeds 20 complete samples of a busy app at {@code rate} records/s on {@code replicas}; returns the next time. */
     private Instant warm(StreamApp app, AppModels models, int replicas, double rate) {
         Instant t = T0;

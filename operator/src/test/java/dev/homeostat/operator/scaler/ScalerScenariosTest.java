@@ -271,6 +271,44 @@ class ScalerScenariosTest {
     }
 
     @Test
+    void poisonRecordsRaiseTheAnomalyWithItsSignalAndAddNoReplica() throws Exception {
+        // given a Reactive app keeping up, its replica count settled (the backlog at its start may scale it briefly)
+        SimulatedApp app = start("poisoned", ScalingMode.Reactive, false, 100, 6, 4, 1, broker.bootstrapServers());
+        broker.createTopic("poisoned-in-dlq", 1);
+        app.offer(40);
+        awaitCapacityLearned("poisoned");
+        awaitSteady("poisoned");
+        int before = replicas("poisoned");
+        long scaledUpBefore = scaledEvents("poisoned", "ScaledUp");
+
+        // when 50 malformed records arrive, which its pod dead-letters (homeostat_errors_total{kind="malformed"}); they
+        // come at 10/s, which the pod absorbs, so a scale-up could only come from the failures themselves (a burst of
+        // 50 in one 0.5 s round would be a real arrival spike of 100 records/s, which the reactive rule may answer)
+        app.poison(50, 10);
+
+        // then AnomalyDetected says scaling will not help, names the signal, and the score gauge has it
+        awaitCondition("poisoned", ConditionTypes.ANOMALY_DETECTED, "True", "PoisonRecords");
+        printStatus("poisoned");
+        String message = condition("poisoned", ConditionTypes.ANOMALY_DETECTED).orElseThrow().getMessage();
+        assertTrue(message.contains("signal error_rate") && message.contains("Scaling will not help"), message);
+        var score = registry.find("homeostat.anomaly.score").tag("app", "poisoned").tag("signal", "error_rate").gauge();
+        assertNotNull(score, "homeostat_anomaly_score{signal=error_rate}");
+        assertTrue(score.value() >= 0.99, "error_rate score " + score.value());
+        await().atMost(LONG).until(() -> scaledEvents("poisoned", "PoisonRecords") >= 1);
+        try (var admin = broker.admin()) {
+            var dlq = new org.apache.kafka.common.TopicPartition("poisoned-in-dlq", 0);
+            long deadLetters = admin.listOffsets(Map.of(dlq, org.apache.kafka.clients.admin.OffsetSpec.latest()))
+                    .partitionResult(dlq).get().offset();
+            assertEquals(50, deadLetters, "records in the dead-letter topic");
+        }
+
+        // and over the following rounds no replica was added for it
+        awaitRounds("poisoned", 8);
+        assertTrue(replicas("poisoned") <= before, "replicas " + before + " -> " + replicas("poisoned"));
+        assertEquals(scaledUpBefore, scaledEvents("poisoned", "ScaledUp"), "no ScaledUp Event after the poison");
+    }
+
+    @Test
     void aGrowingHeapRaisesTheTimeToOomWarningBeforeTheLimit() {
         // given a Fixed app whose heap grows steadily toward its limit (about a minute away)
         SimulatedApp app = start("leaky", ScalingMode.Fixed, false, 100, 6, 1);

@@ -25,6 +25,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class SimulatedApp implements AutoCloseable {
 
+    /** Size of every well-formed load record; anything else is malformed. */
+    static final int PAYLOAD_BYTES = 100;
+
     private static final AtomicInteger NEXT_IP = new AtomicInteger(2 + (int) (ProcessHandle.current().pid() % 50) * 4);
 
     private final KubernetesClient client;
@@ -91,6 +94,21 @@ final class SimulatedApp implements AutoCloseable {
         heapGrowthPerSecond = bytesPerSecond;
     }
 
+    /** Sends {@code count} malformed records (not the load's payload) to the app's topic, {@code perSecond} a second. */
+    void poison(int count, double perSecond) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        try (var kafka = new KafkaProducer<byte[], byte[]>(props)) {
+            for (int i = 0; i < count; i++) {
+                kafka.send(new ProducerRecord<>(topic, ("poison-" + i).getBytes(), "{not json".getBytes()));
+                sleep((long) (1000 / perSecond));
+            }
+        }
+    }
+
     synchronized int runningPods() {
         return pods.size();
     }
@@ -101,7 +119,7 @@ final class SimulatedApp implements AutoCloseable {
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        byte[] value = new byte[100];
+        byte[] value = new byte[PAYLOAD_BYTES];
         try (var kafka = new KafkaProducer<byte[], byte[]>(props)) {
             long last = System.nanoTime();
             double owed = 0;

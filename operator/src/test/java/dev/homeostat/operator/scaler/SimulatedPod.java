@@ -18,12 +18,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * One replica of a test app: a real Kafka consumer in the app's group that processes at most
  * {@code capacity} records/s (its processing time is real time spent), and a real Micrometer Prometheus
- * endpoint on its own loopback address (127.0.0.N) with the metrics the apps expose (docs/telemetry.md).
+ * endpoint on its own loopback address (127.0.0.N) with the metrics the apps expose (docs/telemetry.md). A record
+ * that is not the load's 100-byte payload is malformed: like the apps, the pod sends it to {@code <topic>-dlq} and
+ * counts it in {@code homeostat_errors_total{kind="malformed"}}.
  */
 final class SimulatedPod implements AutoCloseable {
 
@@ -34,6 +40,8 @@ final class SimulatedPod implements AutoCloseable {
     private final SimulatedApp app;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter recordsIn;
+    private final Counter malformed;
+    private KafkaProducer<byte[], byte[]> deadLetters;
     private final Thread consumerThread;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final HttpServer server;
@@ -46,6 +54,7 @@ final class SimulatedPod implements AutoCloseable {
         this.ip = ip;
         this.app = app;
         recordsIn = Counter.builder("homeostat.records.in").tags("app", app.name(), "topic", app.topic()).register(registry);
+        malformed = Counter.builder("homeostat.errors").tags("app", app.name(), "kind", "malformed").register(registry);
         Gauge.builder("homeostat.busy.ratio", this, p -> p.busyRatio).tags("app", app.name()).register(registry);
         Gauge.builder("jvm.memory.used", app, a -> a.heapUsed()).tags("area", "heap", "id", "G1 Old Gen")
                 .baseUnit("bytes").register(registry);
@@ -124,13 +133,35 @@ final class SimulatedPod implements AutoCloseable {
                 }
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
                 for (var record : records) {
-                    process();
+                    if (record.value() == null || record.value().length != SimulatedApp.PAYLOAD_BYTES) {
+                        deadLetter(record.key(), record.value());
+                    } else {
+                        process();
+                    }
                     recordsIn.increment();
                 }
             }
         } catch (org.apache.kafka.common.errors.InterruptException e) {
             // closing
+        } finally {
+            if (deadLetters != null) {
+                deadLetters.close(Duration.ofSeconds(2));
+            }
         }
+    }
+
+    /** Sends a malformed record to the dead-letter topic and counts it, as the apps do. */
+    private void deadLetter(byte[] key, byte[] value) {
+        if (deadLetters == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, app.bootstrapServers());
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+            deadLetters = new KafkaProducer<>(props);
+        }
+        deadLetters.send(new ProducerRecord<>(app.topic() + "-dlq", key, value));
+        malformed.increment();
     }
 
     /** Spends 1/capacity seconds on a record: the pod is busy that long. */

@@ -94,7 +94,12 @@ public final class PortfolioJson {
             throw new IllegalArgumentException("empty " + what + " record");
         }
         try {
-            return MAPPER.readValue(json, type);
+            T value = MAPPER.readValue(json, type);
+            if (value == null) {
+                // Jackson maps the JSON literal null to a null object: no record at all, so malformed (dead-lettered).
+                throw new IllegalArgumentException("malformed " + what + ": the record is JSON null");
+            }
+            return value;
         } catch (JsonProcessingException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
             throw new IllegalArgumentException("malformed " + what + ": " + cause.getMessage(), e);

@@ -68,10 +68,14 @@ public final class ScalerSettings {
                 d.minGrowthFraction(), d.minConfidence());
     }
 
-    /** Forecaster options: one step per interval, the policy's horizon, ready after {@code forecastMinSamples} steps. */
+    /**
+     * Forecaster options: one step per interval, the policy's horizon, the band coverage the policy is tuned for
+     * ({@link ScalingPolicy.Options#FORECAST_COVERAGE}), ready after {@code forecastMinSamples} steps.
+     */
     public SeasonalForecaster.Options forecaster() {
         Duration horizon = ScalingPolicy.Options.forScaling(readyDelay, interval, interval, rebalance).horizon();
         return SeasonalForecaster.Options.of(interval, horizon)
+                .withCoverage(ScalingPolicy.Options.FORECAST_COVERAGE)
                 .withMinHistory(interval.multipliedBy(forecastMinSamples));
     }
 

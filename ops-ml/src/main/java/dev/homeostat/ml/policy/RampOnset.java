@@ -16,7 +16,7 @@ import java.util.List;
 final class RampOnset {
 
     /** A last step this many times the recent steps' median size starts a ramp. */
-    static final double STEP_FACTOR = 4;
+    static final double STEP_FACTOR = 3;
     /** Earlier steps needed to judge what a usual step is. */
     static final int MIN_STEPS = 4;
 

@@ -45,17 +45,22 @@ public final class ScalerSettings {
     /**
      * Policy options: horizon and utilisation from {@link ScalingPolicy.Options#forScaling} (ready delay, one
      * interval of evaluation period and one of telemetry delay, the rebalance pause), the spec's stabilization
-     * window (at least one interval), at least two intervals between a change and a scale-down, and the mode.
+     * window (by default two intervals in predictive mode, whose forecast covers the horizon ahead, and the
+     * horizon in reactive mode; at least one interval), at least two intervals between a change and a
+     * scale-down, and the mode.
      */
     public ScalingPolicy.Options policy(ScalingSpec scaling) {
         ScalingPolicy.Options options = ScalingPolicy.Options.forScaling(readyDelay, interval, interval, rebalance);
+        boolean predictive = scaling.effectiveMode() == ScalingMode.Predictive;
         Integer seconds = scaling.getStabilizationWindowSeconds();
-        Duration window = seconds == null ? options.scaleDownWindow() : Duration.ofSeconds(seconds);
+        // The reactive rule does not look ahead, so by default it keeps what it asked for over one horizon.
+        Duration byDefault = predictive ? options.scaleDownWindow() : options.horizon();
+        Duration window = seconds == null ? byDefault : Duration.ofSeconds(seconds);
         if (window.compareTo(interval) < 0) {
             window = interval;
         }
         options = options.withScaleDown(window, interval.multipliedBy(2));
-        return options.withMode(scaling.effectiveMode() == ScalingMode.Predictive ? Mode.PREDICTIVE : Mode.REACTIVE);
+        return options.withMode(predictive ? Mode.PREDICTIVE : Mode.REACTIVE);
     }
 
     /**
@@ -68,10 +73,14 @@ public final class ScalerSettings {
                 d.minGrowthFraction(), d.minConfidence());
     }
 
-    /** Forecaster options: one step per interval, the policy's horizon, ready after {@code forecastMinSamples} steps. */
+    /**
+     * Forecaster options: one step per interval, the policy's horizon, the band coverage the policy is tuned for
+     * ({@link ScalingPolicy.Options#FORECAST_COVERAGE}), ready after {@code forecastMinSamples} steps.
+     */
     public SeasonalForecaster.Options forecaster() {
         Duration horizon = ScalingPolicy.Options.forScaling(readyDelay, interval, interval, rebalance).horizon();
         return SeasonalForecaster.Options.of(interval, horizon)
+                .withCoverage(ScalingPolicy.Options.FORECAST_COVERAGE)
                 .withMinHistory(interval.multipliedBy(forecastMinSamples));
     }
 

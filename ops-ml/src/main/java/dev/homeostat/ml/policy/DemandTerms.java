@@ -53,6 +53,11 @@ final class DemandTerms {
         double need = Double.NaN;
         if (predictive && unusable == null) {
             trend = TrendFit.risingRateAt(in.recent(), in.now(), options.horizon());
+            // A ramp's first step: the minute's line still averages the flat samples before it.
+            double onset = RampOnset.rateAt(in.recent(), in.now(), options.horizon());
+            if (onset > trend || Double.isNaN(trend)) {
+                trend = onset;
+            }
             // The band already covers forecast error, so its upper end is provisioned at full utilisation;
             // the target utilisation's headroom (rebalance backlogs) applies to the expected load.
             double forecastNeed = Math.max(forecast.point() / (mu * util), forecast.upper() / mu);

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param forecastPoint       forecast peak arrival rate over the horizon (point)
  * @param forecastUpper       forecast peak arrival rate over the horizon (upper end of the band)
  * @param forecastError       forecast's recent error relative to the naive last-value forecast
- * @param trendRate           the measured arrival rate's recent linear trend extrapolated to the horizon's end
+ * @param trendRate           the measured arrival rate's recent linear trend (or a ramp's first step) extrapolated to the horizon's end
  * @param horizonSeconds      provisioning horizon the forecast covers
  * @param perReplicaRate      learned capacity of one replica
  * @param capacityConfidence  confidence of that capacity, [0, 1]

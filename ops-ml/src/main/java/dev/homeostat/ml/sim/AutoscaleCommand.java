@@ -63,6 +63,9 @@ public final class AutoscaleCommand implements Subcommand {
         Integer maxReplicas;
         @Option(names = "--no-frontier", description = "skip the swept-knob frontier")
         boolean noFrontier;
+        @Option(names = "--explain", description = "also write homeostat-decisions.csv (seed 1: each decision's "
+                + "figures beside the offline optimum's count) and print which reasons cost replica-seconds above it")
+        boolean explain;
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
         boolean help;
     }
@@ -113,6 +116,11 @@ public final class AutoscaleCommand implements Subcommand {
             int[] cheaper = Frontier.homeostatCheaper(points);
             out.printf(Locale.ROOT, "homeostat cheaper at the SLO-miss level of %d of %d baseline settings%n",
                     cheaper[0], cheaper[1]);
+        }
+        if (a.explain) {
+            out.println("homeostat (seed 1) replica-seconds by the reason that set each decision, against the "
+                    + "optimum's count one ready delay later (" + outDir.resolve("homeostat-decisions.csv") + "):");
+            out.print(Benchmark.explainHomeostat(trace, options, outDir.resolve("homeostat-decisions.csv")));
         }
         return 0;
     }

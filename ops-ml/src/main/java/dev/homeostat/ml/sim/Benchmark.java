@@ -146,6 +146,24 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * Runs Homeostat (default options) on seed 1 with a {@link DecisionLog} writing every evaluated decision
+     * beside the offline optimum's count to {@code csv}; returns the log's table of where the replica-seconds
+     * above the optimum come from.
+     */
+    public static String explainHomeostat(Trace trace, SimOptions options, Path csv) throws IOException {
+        LoadProfile profile = LoadProfile.fit(trace, options);
+        int evalStart = (int) Math.floor(profile.durationSeconds() * options.trainFraction());
+        Simulation simulation = new Simulation(options, profile, evalStart);
+        OfflineOptimum.Plan optimum = OfflineOptimum.cached(options, profile, evalStart, SLO_TARGET_PERCENT);
+        try (Writer out = new BufferedWriter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8), 1 << 16)) {
+            DecisionLog log = new DecisionLog(optimum, options.readyDelaySeconds(), HomeostatPolicy.PERIOD_SECONDS, out);
+            simulation.run(new PolicySpec("homeostat", c -> new HomeostatPolicy(c, HomeostatPolicy.optionsFor(c.options()),
+                    dev.homeostat.ml.policy.ScalingPolicy.Options.FORECAST_COVERAGE, log)), 1, null, 1, null);
+            return log.table();
+        }
+    }
+
     static int autoStep(int duration) {
         int step = 10;
         while ((long) duration / step > MAX_TIMELINE_ROWS) {

@@ -18,7 +18,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Runs Homeostat's own {@link ScalingPolicy} (the class written for the operator's scaler loop) in the simulator: it feeds
@@ -31,8 +30,6 @@ import java.util.function.Consumer;
 final class HomeostatPolicy implements AutoscalePolicy {
 
     static final int PERIOD_SECONDS = 15;
-    /** Coverage of the forecast band whose upper end is provisioned for. */
-    static final double FORECAST_COVERAGE = 0.8;
     /** Recent samples kept for the "scaling will not help" detector. */
     private static final int RECENT_SAMPLES = 8;
     /** Capacity estimate refresh: every this many samples (its median moves slowly; sorting each time costs). */
@@ -51,14 +48,14 @@ final class HomeostatPolicy implements AutoscalePolicy {
     private long samplesSeen;
     private long lastSample = Long.MIN_VALUE;
 
-    private final Consumer<Decision> listener;
+    private final DecisionListener listener;
 
     HomeostatPolicy(SimContext context, ScalingPolicy.Options base) {
-        this(context, base, FORECAST_COVERAGE, d -> { });
+        this(context, base, ScalingPolicy.Options.FORECAST_COVERAGE, (second, d) -> { });
     }
 
     /** With a forecast band of another coverage and a listener that sees every decision (diagnostics, tests). */
-    HomeostatPolicy(SimContext context, ScalingPolicy.Options base, double coverage, Consumer<Decision> listener) {
+    HomeostatPolicy(SimContext context, ScalingPolicy.Options base, double coverage, DecisionListener listener) {
         this.listener = listener;
         this.options = context.options();
         Duration horizon = Duration.ofSeconds(options.readyDelaySeconds() + PERIOD_SECONDS + options.telemetryDelaySeconds());
@@ -86,6 +83,13 @@ final class HomeostatPolicy implements AutoscalePolicy {
         return ScalingPolicy.Options.forScaling(Duration.ofSeconds(o.readyDelaySeconds()),
                 Duration.ofSeconds(PERIOD_SECONDS), Duration.ofSeconds(o.telemetryDelaySeconds()),
                 Duration.ofSeconds(o.rebalanceSeconds()));
+    }
+
+    /** Sees each decision with the simulated second it was made at. */
+    @FunctionalInterface
+    interface DecisionListener {
+        /** Called once per decision. */
+        void decided(int second, Decision decision);
     }
 
     @Override
@@ -119,7 +123,7 @@ final class HomeostatPolicy implements AutoscalePolicy {
                 view.latestMaxPartitionLag(), bounds, List.copyOf(decisions), AnomalyState.NONE);
         Decision decision = policy.decide(input);
         decisions.addLast(ScalingPolicy.remember(input, decision));
-        listener.accept(decision);
+        listener.decided(view.second(), decision);
         return decision.desiredReplicas();
     }
 }

@@ -360,10 +360,11 @@ class ScalingPolicyTest {
         // given a 60 s ready delay, 15 s period, 5 s telemetry delay and 5 s rebalances
         ScalingPolicy.Options o = ScalingPolicy.Options.forScaling(Duration.ofSeconds(60), Duration.ofSeconds(15),
                 Duration.ofSeconds(5), Duration.ofSeconds(5));
-        // when / then horizon 80 s, utilisation 80 / 85, window = horizon, 30 s between a change and a scale-down
+        // when / then horizon 80 s, utilisation 80 / 85, window two periods (the forecast covers the horizon
+        // ahead), 30 s between a change and a scale-down
         assertEquals(Duration.ofSeconds(80), o.horizon());
         assertEquals(80.0 / 85, o.targetUtilization(), 1e-12);
-        assertEquals(Duration.ofSeconds(80), o.scaleDownWindow());
+        assertEquals(Duration.ofSeconds(30), o.scaleDownWindow());
         assertEquals(Duration.ofSeconds(30), o.minChangeInterval());
     }
 

@@ -63,6 +63,26 @@ class AutoscaleCommandTest {
     }
 
     @Test
+    void explainWritesEachDecisionBesideTheOptimumAndChargesTheExcessToItsReason() throws Exception {
+        // given
+        Path out = dir.resolve("explained");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        AutoscaleCommand command = new AutoscaleCommand(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        // when
+        int code = command.run(new String[]{"--trace", trace().toString(), "--out", out.toString(), "--seeds", "1",
+                "--policies", "homeostat", "--no-frontier", "--explain"});
+        // then one row per 15 s decision of the evaluated 30 % (6 h × 0.3 ÷ 15 s = 432), and a table of reasons
+        assertEquals(0, code);
+        String csv = Files.readString(out.resolve("homeostat-decisions.csv"));
+        assertTrue(csv.startsWith(DecisionLog.HEADER), csv);
+        long rows = csv.lines().count() - 1;
+        assertTrue(rows >= 430 && rows <= 434, "rows " + rows);
+        String table = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(table.contains("excess/optimum"), table);
+        assertTrue(table.contains("total (optimum "), table);
+    }
+
+    @Test
     void badInputExitsWithAClearMessage() throws Exception {
         // given / when / then: through the dispatcher, a missing trace and a bad flag exit 2
         assertEquals(2, Main.run(new String[]{"autoscale", "--trace", dir.resolve("none.csv").toString(),

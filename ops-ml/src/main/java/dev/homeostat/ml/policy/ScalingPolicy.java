@@ -8,9 +8,8 @@ import java.util.Optional;
 
 /**
  * Homeostat's scaling policy: a pure function from a {@link PolicyInput} to a {@link Decision} with
- * its {@link Reason}, written for the operator's scaler loop to call on every evaluation (that loop is
- * being wired on another branch; on this one only the benchmark calls it); the autoscaling benchmark runs the
- * very same class.
+ * its {@link Reason}: the operator's scaler loop calls it on every evaluation of an app (through its
+ * {@code AppEvaluator}), and the autoscaling benchmark runs the very same class.
  *
  * <p><b>Terms.</b> With learned per-replica capacity {@code μ} and target utilisation {@code u}: the
  * <i>forecast</i> term provisions {@code ceil(max(point ÷ (μ·u), upper ÷ μ, trend ÷ (μ·u)))} for the

@@ -105,7 +105,7 @@ public final class Benchmark {
     /** Runs {@code config} on {@code trace}. */
     public static Result run(Trace trace, Config config) throws IOException, InterruptedException {
         SimOptions options = config.options();
-        LoadProfile profile = LoadProfile.fit(trace, options);
+        LoadProfile profile = LoadProfile.rescaled(trace, options);
         int evalStart = (int) Math.floor(profile.durationSeconds() * options.trainFraction());
         Simulation simulation = new Simulation(options, profile, evalStart);
         ReportWindows windows = ReportWindows.around(profile, evalStart, 4 * 3600);
@@ -152,7 +152,7 @@ public final class Benchmark {
      * above the optimum come from.
      */
     public static String explainHomeostat(Trace trace, SimOptions options, Path csv) throws IOException {
-        LoadProfile profile = LoadProfile.fit(trace, options);
+        LoadProfile profile = LoadProfile.rescaled(trace, options);
         int evalStart = (int) Math.floor(profile.durationSeconds() * options.trainFraction());
         Simulation simulation = new Simulation(options, profile, evalStart);
         OfflineOptimum.Plan optimum = OfflineOptimum.cached(options, profile, evalStart, SLO_TARGET_PERCENT);

@@ -29,7 +29,7 @@ public final class LoadProfile {
     }
 
     /** Rescales {@code trace} as {@code options} say (peak replicas × capacity, compression). */
-    public static LoadProfile fit(Trace trace, SimOptions options) {
+    public static LoadProfile rescaled(Trace trace, SimOptions options) {
         double[] values = trace.values();
         long[] times = trace.epochSeconds();
         double interval = trace.intervalSeconds();

@@ -25,8 +25,8 @@ class LoadProfileTest {
         SimOptions o = SimOptions.defaults();
         SimOptions twice = new SimOptions(20, 100, 0.05, 60, 24, 5, 10, 2, 15, 5, 0.7, false, 1, 24);
         // when
-        LoadProfile p = LoadProfile.fit(Trace.read(file), o);
-        LoadProfile q = LoadProfile.fit(Trace.read(file), twice);
+        LoadProfile p = LoadProfile.rescaled(Trace.read(file), o);
+        LoadProfile q = LoadProfile.rescaled(Trace.read(file), twice);
         // then the peak is 20 × 100/s at the middle of its interval, linear in between, and 2× faster
         assertEquals(2000, p.rateAt(450), 1e-9);
         assertEquals(1000, p.rateAt(150), 1e-9);

@@ -1,5 +1,7 @@
 package dev.homeostat.ml.anomaly;
 
+import org.apache.commons.math3.special.Gamma;
+
 /**
  * Scores a rate of rare events, such as records an app failed and dead-lettered per second, by how unlikely the
  * round's count is under the app's own background rate.
@@ -83,43 +85,10 @@ public final class FailureBurstDetector implements StreamingDetector {
     }
 
     /**
-     * {@code P(X ≥ k)} for a Poisson variable of mean {@code mean}, accurate in the far tail where it matters here:
-     * summed from the k-th term upwards while {@code k > mean} (the terms then shrink geometrically), else from the
-     * complement.
+     * {@code P(X ≥ k)} for a Poisson variable of mean {@code mean}: the regularized lower incomplete gamma
+     * {@code P(k, mean)}, which stays accurate in the far tail where a complement {@code 1 − CDF} would round to 0.
      */
     static double upperTail(long k, double mean) {
-        if (k <= 0) {
-            return 1.0;
-        }
-        if (k > mean) {
-            double logTerm = -mean + k * Math.log(mean) - logFactorial(k);
-            double sum = 0;
-            double term = 1.0;
-            for (long j = k; j < k + 10_000 && term > 1e-17 * sum; j++) {
-                sum += term;
-                term *= mean / (j + 1);
-            }
-            return Math.min(1.0, Math.exp(logTerm + Math.log(sum)));
-        }
-        double below = 0;
-        double term = Math.exp(-mean);
-        for (long j = 0; j < k; j++) {
-            below += term;
-            term *= mean / (j + 1);
-        }
-        return Math.max(0.0, 1.0 - below);
-    }
-
-    private static double logFactorial(long n) {
-        if (n < 256) {
-            double sum = 0;
-            for (long i = 2; i <= n; i++) {
-                sum += Math.log(i);
-            }
-            return sum;
-        }
-        // Stirling's series; its error at n ≥ 256 is far below a double's precision of the result.
-        double x = n;
-        return x * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI * x) + 1.0 / (12 * x) - 1.0 / (360 * x * x * x);
+        return k <= 0 ? 1.0 : Gamma.regularizedGammaP(k, mean);
     }
 }

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
+import org.apache.commons.math3.distribution.PoissonDistribution;
+import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
 
 class FailureBurstDetectorTest {
@@ -30,11 +31,12 @@ class FailureBurstDetectorTest {
     void aSteadyTrickleOfFailuresBecomesTheBackgroundAndOnlyABurstAboveItIsFlagged() {
         // given an app that fails about 0.2 records/s (Poisson) for three hours of 15 s rounds
         var detector = new FailureBurstDetector(FailureBurstDetector.Options.defaults());
-        Random random = new Random(7);
+        var failures = new PoissonDistribution(new Well19937c(7), 3.0, PoissonDistribution.DEFAULT_EPSILON,
+                PoissonDistribution.DEFAULT_MAX_ITERATIONS);
         long t = 0;
         int flagged = 0;
         for (int i = 0; i < 720; i++, t += 15_000) {
-            int count = poisson(random, 3.0);
+            int count = failures.sample();
             if (detector.score(t, count / 15.0) >= 0.99 && i > 360) {
                 flagged++;
             }
@@ -74,16 +76,5 @@ class FailureBurstDetectorTest {
         assertEquals(0, detector.lastCount());
         assertThrows(IllegalArgumentException.class, () -> detector.score(2_000, -1.0));
         assertThrows(IllegalArgumentException.class, () -> new FailureBurstDetector.Options(0, 1.0));
-    }
-
-    private static int poisson(Random random, double mean) {
-        double limit = Math.exp(-mean);
-        double product = random.nextDouble();
-        int k = 0;
-        while (product > limit) {
-            product *= random.nextDouble();
-            k++;
-        }
-        return k;
     }
 }

@@ -120,8 +120,9 @@ class FraudScoringKafkaTest {
         long truePositives = modelAlerts.stream().filter(a -> fraudIds.contains(a.paymentId())).count();
         // A model fitted on ~4,000 payments in a few seconds is no benchmark (EvaluationTest and the README's
         // precision table judge quality on 30,000–100,000): here it must have learned something real, i.e. its
-        // alerts are fraud far more often than a payment is (precision 0.48–0.56 in four runs, one of
-        // them CI's, at a fraud share of 0.024; recall 0.46–0.67 in three), with margins that hold whichever of its retrained versions scored the batch.
+        // alerts are fraud far more often than a payment is (precision 0.48–0.56 in four runs, one of them
+        // CI's, at a fraud share of 0.024; recall 0.46–0.67 in three), with margins that hold whichever of its
+        // retrained versions scored the batch.
         double fraudShare = (double) fraudIds.size() / next.size();
         double precision = (double) truePositives / modelAlerts.size();
         double recall = (double) truePositives / fraudIds.size();

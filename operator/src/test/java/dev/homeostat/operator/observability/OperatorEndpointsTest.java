@@ -3,11 +3,14 @@ package dev.homeostat.operator.observability;
 import static dev.homeostat.operator.reconcile.ClusterAssertions.ensureNamespace;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.homeostat.operator.Examples;
 import dev.homeostat.operator.api.MicroService;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
@@ -29,6 +32,9 @@ class OperatorEndpointsTest {
     @Inject
     KubernetesClient client;
 
+    @Inject
+    Operator operator;
+
     @TestHTTPResource("/q/health/ready")
     URL ready;
 
@@ -48,6 +54,12 @@ class OperatorEndpointsTest {
             assertTrue(body.contains("operator_sdk_reconciliations_started_total"), "reconciles counted");
             assertTrue(body.contains("operator_sdk_controllers_execution_reconcile_seconds_count"), "reconcile durations timed");
         });
+    }
+
+    @Test
+    void theRunningOperatorCountsIntoTheRegistryNotIntoTheNoOpPlaceholder() {
+        // The extension's default producer could hand over Metrics.NOOP when the registry bound late (see OperatorSdkMetrics).
+        assertNotSame(Metrics.NOOP, operator.getConfigurationService().getMetrics());
     }
 
     private static HttpResponse<String> get(URL url) throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package dev.homeostat.operator;
 
 import dev.homeostat.operator.leadership.Leadership;
 import dev.homeostat.operator.scaler.LeaseState;
+import dev.homeostat.operator.telemetry.Ticker;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.quarkus.arc.DefaultBean;
@@ -19,6 +20,14 @@ public class OperatorBeans {
     @DefaultBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Monotonic clock that times the telemetry reads rates are computed from; tests may replace it. */
+    @Produces
+    @Singleton
+    @DefaultBean
+    Ticker ticker() {
+        return Ticker.SYSTEM;
     }
 
     /** This replica's identity in leader election and its reaction to losing the Lease. */

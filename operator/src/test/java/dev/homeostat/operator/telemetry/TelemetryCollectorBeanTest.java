@@ -13,9 +13,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import com.sun.net.httpserver.HttpServer;
+import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,11 +36,31 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The operator's {@link TelemetryCollector} bean as the scaler loop gets it: pods from the mock API server's Pod
- * objects, scraped over HTTP on loopback, and lag from the real in-JVM broker, merged into one reading.
+ * objects, scraped over HTTP on loopback, and lag from the real in-JVM broker, merged into one reading. The reads
+ * are timed by a {@link ManualTicker} in place of the operator's {@link Ticker} bean, so the test says how far apart
+ * they were.
  */
 @QuarkusTest
+@TestProfile(TelemetryCollectorBeanTest.ManualTime.class)
 @WithKubernetesTestServer(crud = true)
 class TelemetryCollectorBeanTest {
+
+    /** The operator's Ticker replaced by {@link SteppedTicker}. */
+    public static class ManualTime implements QuarkusTestProfile {
+        @Override
+        public Set<Class<?>> getEnabledAlternatives() {
+            return Set.of(SteppedTicker.class);
+        }
+    }
+
+    /** A {@link ManualTicker} as the operator's Ticker bean. */
+    @Alternative
+    @Singleton
+    public static class SteppedTicker extends ManualTicker {
+    }
+
+    @Inject
+    Ticker ticker;
 
     private static final String NAMESPACE = "collector-test";
 
@@ -80,10 +105,11 @@ class TelemetryCollectorBeanTest {
         Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
 
         try {
-            // when the loop collects twice, 15 s apart, while the pod consumed 150 records
+            // when the loop collects twice, the reads 15 s apart, while the pod consumed 150 records
             await().atMost(Duration.ofSeconds(30)).until(() -> collector.collect(target, t0).toCompletableFuture()
                     .get(30, TimeUnit.SECONDS).health("pods").orElseThrow().ok());
             in.increment(150);
+            ((SteppedTicker) ticker).advance(Duration.ofSeconds(15));
             TelemetryReading reading = collector.collect(target, t0.plusSeconds(15)).toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
 

@@ -5,6 +5,7 @@ import dev.homeostat.operator.telemetry.KafkaTarget;
 import dev.homeostat.operator.telemetry.ScrapeTarget;
 import dev.homeostat.operator.telemetry.SourceResult;
 import dev.homeostat.operator.telemetry.TelemetrySource;
+import dev.homeostat.operator.telemetry.Ticker;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +31,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Consumer lag of a StreamApp's group through the Kafka Admin API: the group's committed offsets, the consumed
  * topics' partitions and their end (and earliest) offsets, every call asynchronous and bounded by the scrape
- * timeout. The arithmetic is {@link LagArithmetic}'s; Admin clients are shared through {@link AdminClientPool}.
+ * timeout. Each answer is stamped on a monotonic {@link Ticker} when it arrives, so rates divide by the time between
+ * the reads. The arithmetic is {@link LagArithmetic}'s; Admin clients are shared through {@link AdminClientPool}.
  */
 @ApplicationScoped
 public class KafkaLagSource implements TelemetrySource {
@@ -39,17 +41,19 @@ public class KafkaLagSource implements TelemetrySource {
 
     private final AdminClientPool pool;
     private final int timeoutMs;
+    private final Ticker ticker;
     private final Map<String, OffsetRound> previous = new ConcurrentHashMap<>();
 
     @Inject
-    public KafkaLagSource(HomeostatConfig config) {
-        this(new AdminClientPool(config.telemetry().scrapeTimeout()), config.telemetry().scrapeTimeout());
+    public KafkaLagSource(HomeostatConfig config, Ticker ticker) {
+        this(new AdminClientPool(config.telemetry().scrapeTimeout()), config.telemetry().scrapeTimeout(), ticker);
     }
 
-    /** For tests and benchmarks with their own pool. */
-    public KafkaLagSource(AdminClientPool pool, Duration timeout) {
+    /** For tests and benchmarks with their own pool and clock. */
+    public KafkaLagSource(AdminClientPool pool, Duration timeout, Ticker ticker) {
         this.pool = pool;
         this.timeoutMs = (int) timeout.toMillis();
+        this.ticker = ticker;
     }
 
     @Override
@@ -67,7 +71,8 @@ public class KafkaLagSource implements TelemetrySource {
         KafkaTarget kafka = target.kafka().orElseThrow();
         Admin admin = pool.acquire(target.key(), kafka);
         return committed(admin, kafka.consumerGroup())
-                .thenCompose(committed -> {
+                .thenCompose(read -> {
+                    Map<TopicPartition, Long> committed = read.offsets();
                     Set<String> topics = new TreeSet<>(kafka.inputTopics());
                     if (topics.isEmpty()) {
                         committed.keySet().forEach(tp -> topics.add(tp.topic()));
@@ -78,7 +83,8 @@ public class KafkaLagSource implements TelemetrySource {
                     }
                     return partitions(admin, topics).thenCompose(partitions -> offsets(admin, partitions, OffsetSpec.latest())
                             .thenCombine(offsets(admin, partitions, OffsetSpec.earliest()), (end, start) -> {
-                                var round = new OffsetRound(now.toEpochMilli(), end, onlyOf(committed, end.keySet()), start);
+                                var round = new OffsetRound(read.nanos(), end.nanos(), end.offsets(),
+                                        onlyOf(committed, end.offsets().keySet()), start.offsets());
                                 OffsetRound before = previous.put(target.key(), round);
                                 return SourceResult.ok(LagArithmetic.signals(before, round));
                             }));
@@ -86,18 +92,28 @@ public class KafkaLagSource implements TelemetrySource {
                 .exceptionally(e -> SourceResult.failed(describe(kafka, e)));
     }
 
-    private CompletableFuture<Map<TopicPartition, Long>> committed(Admin admin, String group) {
+    /**
+     * Offsets as one Admin call answered them.
+     *
+     * @param offsets per partition
+     * @param nanos   when the answer arrived, on the source's {@link Ticker}
+     */
+    private record Read(Map<TopicPartition, Long> offsets, long nanos) {
+    }
+
+    private CompletableFuture<Read> committed(Admin admin, String group) {
         var options = new ListConsumerGroupOffsetsOptions().timeoutMs(timeoutMs);
         return admin.listConsumerGroupOffsets(group, options).partitionsToOffsetAndMetadata()
                 .toCompletionStage().toCompletableFuture()
                 .thenApply(offsets -> {
                     var committed = new HashMap<TopicPartition, Long>();
+                    long at = ticker.nanos();
                     offsets.forEach((tp, offset) -> {
                         if (offset != null) {
                             committed.put(tp, ((OffsetAndMetadata) offset).offset());
                         }
                     });
-                    return committed;
+                    return new Read(committed, at);
                 });
     }
 
@@ -110,13 +126,12 @@ public class KafkaLagSource implements TelemetrySource {
                         .toList());
     }
 
-    private CompletableFuture<Map<TopicPartition, Long>> offsets(Admin admin, List<TopicPartition> partitions,
-                                                                 OffsetSpec spec) {
+    private CompletableFuture<Read> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec) {
         Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> spec));
         return admin.listOffsets(request, new ListOffsetsOptions().timeoutMs(timeoutMs)).all()
                 .toCompletionStage().toCompletableFuture()
-                .thenApply(result -> result.entrySet().stream()
-                        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset())));
+                .thenApply(result -> new Read(result.entrySet().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset())), ticker.nanos()));
     }
 
     private static Map<TopicPartition, Long> onlyOf(Map<TopicPartition, Long> committed, Set<TopicPartition> partitions) {

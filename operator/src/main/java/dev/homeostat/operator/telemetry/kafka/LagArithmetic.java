@@ -11,9 +11,11 @@ import org.apache.kafka.common.TopicPartition;
  *   <li>lag of a partition = end − committed; a partition the group never committed counts from its earliest
  *       offset (where a group with {@code auto.offset.reset=earliest} starts); negative values (a commit racing
  *       the end-offset read) count as 0;</li>
- *   <li>arrival rate = Σ growth of end offsets ÷ seconds between the rounds, over partitions seen in both rounds
- *       whose end did not go backwards (a recreated topic); unknown on the first round;</li>
- *   <li>consumed rate = Σ growth of committed offsets ÷ seconds, likewise — a fallback for the processed rate when
+ *   <li>arrival rate = Σ growth of end offsets ÷ seconds between the two reads of the end offsets (not between
+ *       the rounds that asked: an Admin call answers late under load), over partitions seen in both rounds whose end
+ *       did not go backwards (a recreated topic); unknown on the first round;</li>
+ *   <li>consumed rate = Σ growth of committed offsets ÷ seconds between the two reads of the commits, likewise —
+ *       a fallback for the processed rate when
  *       the pods cannot be scraped (commits are batched, so it is coarser than the pods' own counters);</li>
  *   <li>lag in seconds = lag ÷ arrival rate: how many seconds of arrivals the backlog holds, the age of the oldest
  *       unconsumed record when arrivals are steady. 0 when there is no lag; unknown when the arrival rate is
@@ -39,10 +41,12 @@ final class LagArithmetic {
         }
         double arrival = Double.NaN;
         double consumed = Double.NaN;
-        if (previous != null && current.epochMillis() > previous.epochMillis()) {
-            double seconds = (current.epochMillis() - previous.epochMillis()) / 1000.0;
-            arrival = growth(previous.end(), current.end()) / seconds;
-            consumed = growth(previous.committed(), current.committed()) / seconds;
+        if (previous != null && current.endNanos() - previous.endNanos() > 0) {
+            arrival = growth(previous.end(), current.end()) / ((current.endNanos() - previous.endNanos()) / 1e9);
+        }
+        if (previous != null && current.committedNanos() - previous.committedNanos() > 0) {
+            consumed = growth(previous.committed(), current.committed())
+                    / ((current.committedNanos() - previous.committedNanos()) / 1e9);
         }
         double lagSeconds;
         if (lag == 0) {

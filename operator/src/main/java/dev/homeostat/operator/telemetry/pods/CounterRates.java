@@ -9,30 +9,34 @@ import java.util.Set;
  * does: a counter that went down was reset (the container restarted), so its increase since the reset is its new
  * value; a pod seen for the first time has no baseline and so no increase yet (unknown, not zero); a pod that went
  * away simply stops contributing, so the app's rate never dips because a replica's total vanished from a sum.
+ * The seconds are those between the two reads of the pod, on a monotonic clock
+ * ({@link dev.homeostat.operator.telemetry.Ticker}): a scrape that ran late covers more counting, and dividing by
+ * the nominal interval would report that as more load.
  * Not thread-safe: the caller serialises rounds of one app.
  */
 public final class CounterRates {
 
-    private record Baseline(double value, long epochMillis) {
+    private record Baseline(double value, long readNanos) {
     }
 
     private final Map<String, Map<String, Baseline>> byPod = new HashMap<>();
 
     /**
-     * The increase of counter {@code counter} of pod {@code podUid} since the previous call, with the seconds it
-     * covers; {@link Increase#UNKNOWN} when there is no baseline, the value is NaN or time did not advance.
+     * The increase of counter {@code counter} of pod {@code podUid} since the previous call, with the seconds between
+     * the two reads ({@code readNanos}: when this value was read, on a monotonic clock); {@link Increase#UNKNOWN}
+     * when there is no baseline, the value is NaN or time did not advance.
      */
-    public Increase increase(String podUid, String counter, double value, long epochMillis) {
+    public Increase increase(String podUid, String counter, double value, long readNanos) {
         var counters = byPod.computeIfAbsent(podUid, k -> new HashMap<>());
         if (Double.isNaN(value)) {
             counters.remove(counter);
             return Increase.UNKNOWN;
         }
-        Baseline previous = counters.put(counter, new Baseline(value, epochMillis));
-        if (previous == null || epochMillis <= previous.epochMillis()) {
+        Baseline previous = counters.put(counter, new Baseline(value, readNanos));
+        if (previous == null || readNanos - previous.readNanos() <= 0) {
             return Increase.UNKNOWN;
         }
-        double seconds = (epochMillis - previous.epochMillis()) / 1000.0;
+        double seconds = (readNanos - previous.readNanos()) / 1e9;
         double delta = value >= previous.value() ? value - previous.value() : value;
         return new Increase(delta, seconds);
     }

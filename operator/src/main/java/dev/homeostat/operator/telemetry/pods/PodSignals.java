@@ -11,7 +11,9 @@ import java.util.function.ToDoubleFunction;
  * One app's pod-level arithmetic across rounds: counters to rates with {@link CounterRates}, gauges summed or
  * averaged over the ready pods. A sum over pods is only given when every ready pod answered and every pod that
  * exposes the counter has a baseline: a partial sum would look like a real drop in load, and missing telemetry
- * must never read as low load. The busy ratio is a mean, so it is given from the pods that answered.
+ * must never read as low load. The busy ratio is a mean, so it is given from the pods that answered. Each pod's
+ * rate is over the time between its own two reads ({@link MetricsScraper.PodScrape#readNanos()}), not between the
+ * rounds that asked for them: scrapes queue for a slot and answer late under load.
  */
 final class PodSignals {
 
@@ -23,23 +25,22 @@ final class PodSignals {
     }
 
     /** Computes the app's signals from this round's scrapes, keyed by pod uid ({@code names}: uid to pod name). */
-    SourceResult round(Map<String, MetricsScraper.PodScrape> scrapes, Map<String, String> names, double restarts,
-                       long epochMillis) {
+    SourceResult round(Map<String, MetricsScraper.PodScrape> scrapes, Map<String, String> names, double restarts) {
         rates.retainPods(scrapes.keySet());
         var failures = new ArrayList<String>();
-        var answered = new ArrayList<Map.Entry<String, PodMetrics>>();
+        var answered = new ArrayList<Map.Entry<String, MetricsScraper.PodScrape>>();
         scrapes.forEach((uid, scrape) -> {
             if (scrape.ok()) {
-                answered.add(Map.entry(uid, scrape.metrics()));
+                answered.add(Map.entry(uid, scrape));
             } else {
                 failures.add(names.get(uid) + ": " + scrape.failure());
             }
         });
         boolean complete = failures.isEmpty();
-        Increases in = increases(answered, PodMetrics.RECORDS_IN, PodMetrics::recordsIn, epochMillis);
-        Increases out = increases(answered, PodMetrics.RECORDS_OUT, PodMetrics::recordsOut, epochMillis);
-        Increases errors = increases(answered, PodMetrics.ERRORS, PodMetrics::errors, epochMillis);
-        Increases processing = increases(answered, PodMetrics.PROCESSING_SUM, PodMetrics::processingSum, epochMillis);
+        Increases in = increases(answered, PodMetrics.RECORDS_IN, PodMetrics::recordsIn);
+        Increases out = increases(answered, PodMetrics.RECORDS_OUT, PodMetrics::recordsOut);
+        Increases errors = increases(answered, PodMetrics.ERRORS, PodMetrics::errors);
+        Increases processing = increases(answered, PodMetrics.PROCESSING_SUM, PodMetrics::processingSum);
         Increases records = in.exposed() ? in : out;
         var signals = Signals.builder()
                 .readyPods(scrapes.size())
@@ -69,19 +70,19 @@ final class PodSignals {
     private record Increases(boolean exposed, double delta, double rate) {
     }
 
-    private Increases increases(List<Map.Entry<String, PodMetrics>> pods, String counter,
-                                ToDoubleFunction<PodMetrics> value, long epochMillis) {
+    private Increases increases(List<Map.Entry<String, MetricsScraper.PodScrape>> pods, String counter,
+                                ToDoubleFunction<PodMetrics> value) {
         boolean exposed = false;
         boolean known = true;
         double delta = 0;
         double rate = 0;
         for (var pod : pods) {
-            double total = value.applyAsDouble(pod.getValue());
+            double total = value.applyAsDouble(pod.getValue().metrics());
             if (Double.isNaN(total)) {
                 continue;
             }
             exposed = true;
-            CounterRates.Increase increase = rates.increase(pod.getKey(), counter, total, epochMillis);
+            CounterRates.Increase increase = rates.increase(pod.getKey(), counter, total, pod.getValue().readNanos());
             if (increase.known()) {
                 delta += increase.delta();
                 rate += increase.rate();
@@ -92,10 +93,10 @@ final class PodSignals {
         return known && exposed ? new Increases(true, delta, rate) : new Increases(exposed, Double.NaN, Double.NaN);
     }
 
-    private static double sum(List<Map.Entry<String, PodMetrics>> pods, ToDoubleFunction<PodMetrics> value) {
+    private static double sum(List<Map.Entry<String, MetricsScraper.PodScrape>> pods, ToDoubleFunction<PodMetrics> value) {
         double total = 0;
         for (var pod : pods) {
-            double v = value.applyAsDouble(pod.getValue());
+            double v = value.applyAsDouble(pod.getValue().metrics());
             if (Double.isNaN(v)) {
                 return Double.NaN; // one pod without the figure: the sum is unknown
             }
@@ -104,11 +105,11 @@ final class PodSignals {
         return pods.isEmpty() ? Double.NaN : total;
     }
 
-    private static double mean(List<Map.Entry<String, PodMetrics>> pods, ToDoubleFunction<PodMetrics> value) {
+    private static double mean(List<Map.Entry<String, MetricsScraper.PodScrape>> pods, ToDoubleFunction<PodMetrics> value) {
         double total = 0;
         int count = 0;
         for (var pod : pods) {
-            double v = value.applyAsDouble(pod.getValue());
+            double v = value.applyAsDouble(pod.getValue().metrics());
             if (!Double.isNaN(v)) {
                 total += Math.max(0, Math.min(1, v));
                 count++;

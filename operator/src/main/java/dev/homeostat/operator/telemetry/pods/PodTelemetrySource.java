@@ -5,6 +5,7 @@ import dev.homeostat.operator.telemetry.ScrapeTarget;
 import dev.homeostat.operator.telemetry.Signals;
 import dev.homeostat.operator.telemetry.SourceResult;
 import dev.homeostat.operator.telemetry.TelemetrySource;
+import dev.homeostat.operator.telemetry.Ticker;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -40,9 +41,9 @@ public class PodTelemetrySource implements TelemetrySource {
     private final Map<String, PodSignals> apps = new ConcurrentHashMap<>();
 
     @Inject
-    public PodTelemetrySource(KubernetesClient client, HomeostatConfig config) {
+    public PodTelemetrySource(KubernetesClient client, HomeostatConfig config, Ticker ticker) {
         this(new PodDirectory(client), new MetricsScraper(config.telemetry().scrapeTimeout(),
-                config.telemetry().maxConcurrentScrapes(), config.telemetry().maxBodyBytes()));
+                config.telemetry().maxConcurrentScrapes(), config.telemetry().maxBodyBytes(), ticker));
     }
 
     /** For tests and benchmarks that bring their own directory and scraper. */
@@ -63,10 +64,11 @@ public class PodTelemetrySource implements TelemetrySource {
 
     @Override
     public CompletionStage<SourceResult> collect(ScrapeTarget target, Instant now) {
-        return directory.ready(target.namespace()).thenCompose(synced -> scrapeAll(target, now));
+        // now (the round's wall-clock time) is not used for rates: each scrape carries when it was read.
+        return directory.ready(target.namespace()).thenCompose(synced -> scrapeAll(target));
     }
 
-    private CompletableFuture<SourceResult> scrapeAll(ScrapeTarget target, Instant now) {
+    private CompletableFuture<SourceResult> scrapeAll(ScrapeTarget target) {
         List<Pod> pods = directory.pods(target.namespace(), target.podSelector());
         double restarts = pods.stream().mapToLong(PodTelemetrySource::restarts).sum();
         List<Pod> ready = pods.stream().filter(PodTelemetrySource::ready).toList();
@@ -95,7 +97,7 @@ public class PodTelemetrySource implements TelemetrySource {
             }
             PodSignals state = apps.computeIfAbsent(target.key(), k -> new PodSignals());
             synchronized (state) {
-                return state.round(results, names, restarts, now.toEpochMilli());
+                return state.round(results, names, restarts);
             }
         });
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.homeostat.kafka.testing.EmbeddedKafkaBroker;
 import dev.homeostat.operator.telemetry.KafkaTarget;
+import dev.homeostat.operator.telemetry.ManualTicker;
 import dev.homeostat.operator.telemetry.ScrapeTarget;
 import dev.homeostat.operator.telemetry.SourceResult;
 import java.net.ServerSocket;
@@ -35,7 +36,8 @@ class KafkaLagSourceTest {
     private static EmbeddedKafkaBroker broker;
 
     private final AdminClientPool pool = new AdminClientPool(Duration.ofSeconds(5));
-    private final KafkaLagSource source = new KafkaLagSource(pool, Duration.ofSeconds(5));
+    private final ManualTicker ticker = new ManualTicker();
+    private final KafkaLagSource source = new KafkaLagSource(pool, Duration.ofSeconds(5), ticker);
 
     @BeforeAll
     static void broker() {
@@ -103,12 +105,36 @@ class KafkaLagSourceTest {
         // when 50 more records arrive per partition, the group commits 20 more on partition 1, 10 s later
         produce(topic, 3, 50);
         commit("signals", topic, Map.of(0, 100L, 1, 80L));
+        ticker.advance(Duration.ofSeconds(10));
         SourceResult second = collect(app, T0.plusSeconds(10));
 
         // then arrivals are 150 / 10 s, lag 50 + 70 + 150, lag seconds = lag / arrival rate, consumed 20 / 10 s
         assertEquals(15.0, second.signals().arrivalRate(), 1e-9);
         assertEquals(270.0, second.signals().lagRecords());
         assertEquals(270.0 / 15.0, second.signals().lagSeconds(), 1e-9);
+        assertEquals(2.0, second.signals().processedRate(), 1e-9);
+    }
+
+    @Test
+    void aRoundThatRanLateIsDividedByTheTimeBetweenTheReadsNotTheInterval() throws Exception {
+        // given a 2-partition topic read once in a round the scaler loop stamps T0
+        String topic = "payments-" + UUID.randomUUID();
+        broker.createTopic(topic, 2);
+        produce(topic, 2, 10);
+        commit("scoring", topic, Map.of(0, 10L, 1, 10L));
+        ScrapeTarget app = app("scoring", broker.bootstrapServers(), "scoring", List.of(topic));
+        collect(app, T0);
+
+        // when 300 records arrive and 60 are committed, and the next round is stamped one 15 s interval later but
+        // the broker's answers came 30 s after the first ones (a busy machine, a slow Admin call)
+        produce(topic, 2, 150);
+        commit("scoring", topic, Map.of(0, 40L, 1, 40L));
+        ticker.advance(Duration.ofSeconds(30));
+        SourceResult second = collect(app, T0.plusSeconds(15));
+
+        // then the rates are over the 30 s between the reads: 10 arrivals/s (not 20) and 2 commits/s (not 4)
+        assertTrue(second.ok(), second.reason());
+        assertEquals(10.0, second.signals().arrivalRate(), 1e-9);
         assertEquals(2.0, second.signals().processedRate(), 1e-9);
     }
 
@@ -142,7 +168,7 @@ class KafkaLagSourceTest {
         try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             closedPort = socket.getLocalPort();
         }
-        var quick = new KafkaLagSource(new AdminClientPool(Duration.ofMillis(500)), Duration.ofMillis(500));
+        var quick = new KafkaLagSource(new AdminClientPool(Duration.ofMillis(500)), Duration.ofMillis(500), ticker);
         try {
             // when collected
             SourceResult result = quick.collect(app("lost", "127.0.0.1:" + closedPort, "lost", List.of("t")), T0)

@@ -18,15 +18,23 @@ class PodSignalsTest {
         return new PodMetrics(recordsIn, Double.NaN, 0, processingSum, busy, heapUsed, 1000, 0.5);
     }
 
+    /** One round in which every pod was read {@code seconds} after the test's origin. */
     private SourceResult round(long seconds, Map<String, PodMetrics> pods) {
+        var readAt = new LinkedHashMap<String, Double>();
+        pods.keySet().forEach(uid -> readAt.put(uid, (double) seconds));
+        return round(pods, readAt);
+    }
+
+    /** One round in which each pod was read at its own time ({@code readAt}: uid to seconds after the origin). */
+    private SourceResult round(Map<String, PodMetrics> pods, Map<String, Double> readAt) {
         var scrapes = new LinkedHashMap<String, MetricsScraper.PodScrape>();
         var names = new LinkedHashMap<String, String>();
         pods.forEach((uid, metrics) -> {
             scrapes.put(uid, metrics == null ? MetricsScraper.PodScrape.failed("no answer within 5000 ms")
-                    : MetricsScraper.PodScrape.ok(metrics));
+                    : MetricsScraper.PodScrape.ok(metrics, (long) (readAt.get(uid) * 1e9)));
             names.put(uid, "pod-" + uid);
         });
-        return app.round(scrapes, names, 0, seconds * 1000);
+        return app.round(scrapes, names, 0);
     }
 
     @Test
@@ -47,6 +55,19 @@ class PodSignalsTest {
         // then the app's rate is the sum of the pods' rates, processing time per record from the deltas
         assertEquals(40.0, second.signals().processedRate(), 1e-9);
         assertEquals(4.0 / 400, second.signals().processingSeconds(), 1e-12);
+    }
+
+    @Test
+    void eachPodsRateIsOverTheTimeBetweenItsOwnReads() {
+        // given two pods read at the same moment
+        round(0, Map.of("a", pod(0, 0, 0.5, 10), "b", pod(0, 0, 0.5, 10)));
+
+        // when in the next round a is read 10 s later, but b's scrape queued and was read 20 s later, both having
+        // processed 10 records/s all along
+        var late = round(Map.of("a", pod(100, 1, 0.5, 10), "b", pod(200, 2, 0.5, 10)), Map.of("a", 10.0, "b", 20.0));
+
+        // then each pod's increase is divided by its own elapsed time: 10 + 10, not 300 over one interval
+        assertEquals(20.0, late.signals().processedRate(), 1e-9);
     }
 
     @Test

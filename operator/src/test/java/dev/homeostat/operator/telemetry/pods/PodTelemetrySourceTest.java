@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.homeostat.operator.model.WorkloadLabels;
+import dev.homeostat.operator.telemetry.ManualTicker;
 import dev.homeostat.operator.telemetry.ScrapeTarget;
 import dev.homeostat.operator.telemetry.SourceResult;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -48,6 +49,7 @@ class PodTelemetrySourceTest {
     private KubernetesClient client;
     private PodDirectory directory;
     private PodTelemetrySource source;
+    private final ManualTicker ticker = new ManualTicker();
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     @BeforeEach
@@ -58,7 +60,7 @@ class PodTelemetrySourceTest {
         Config config = new ConfigBuilder(Config.empty()).withMasterUrl("http://127.0.0.1:" + api.getPort() + "/").build();
         client = new KubernetesClientBuilder().withConfig(config).build();
         directory = new PodDirectory(client);
-        source = new PodTelemetrySource(directory, new MetricsScraper(Duration.ofSeconds(1), 4, 64 * 1024));
+        source = new PodTelemetrySource(directory, new MetricsScraper(Duration.ofSeconds(1), 4, 64 * 1024, ticker));
     }
 
     @AfterEach
@@ -139,11 +141,31 @@ class PodTelemetrySourceTest {
         a.process(300, Duration.ofMillis(2));
         b.process(500, Duration.ofMillis(2));
         other.process(10_000, Duration.ofMillis(1));
+        ticker.advance(Duration.ofSeconds(10));
         SourceResult second = collect("signals", T0.plusSeconds(10));
 
         // then the processed rate is the pods' sum over 10 s, and the processing time per record is 2 ms
         assertEquals(80.0, second.signals().processedRate(), 1e-9);
         assertEquals(0.002, second.signals().processingSeconds(), 1e-9);
+    }
+
+    @Test
+    void aScrapeThatRanLateIsDividedByTheTimeBetweenTheReadsNotTheInterval() throws Exception {
+        // given one pod of an app, collected in a round the scaler loop stamps T0
+        FakePod pod = fakePod("127.0.0.14");
+        pod("late", "late-a", pod.ip, pod.port(), true, 0);
+        awaitPods("late", 1);
+        collect("late", T0);
+
+        // when the next round is stamped one 15 s interval later, but the machine was busy and the scrape was read
+        // 30 s after the first one, while the pod processed its steady 10 records/s all along
+        pod.process(300, Duration.ofMillis(1));
+        ticker.advance(Duration.ofSeconds(30));
+        SourceResult second = collect("late", T0.plusSeconds(15));
+
+        // then the rate is the true 10 records/s (300 over the 30 s between the reads), not 300 / 15 = 20
+        assertTrue(second.ok(), second.reason());
+        assertEquals(10.0, second.signals().processedRate(), 1e-9);
     }
 
     @Test

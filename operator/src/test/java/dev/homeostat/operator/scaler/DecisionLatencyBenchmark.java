@@ -61,6 +61,9 @@ class DecisionLatencyBenchmark {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    dev.homeostat.operator.telemetry.Ticker ticker;
+
     @Test
     void lagSpikeToNewSpecReplicas() {
         ClusterAssertions.ensureNamespace(client, "bench");
@@ -69,7 +72,7 @@ class DecisionLatencyBenchmark {
         for (int trial = 0; trial < TRIALS; trial++) {
             String name = "latency-" + trial;
             broker.createTopic(name + "-in", 6);
-            try (SimulatedApp app = new SimulatedApp(client, "bench", name, name + "-in", broker.bootstrapServers(), 100)) {
+            try (SimulatedApp app = new SimulatedApp(client, ticker, "bench", name, name + "-in", broker.bootstrapServers(), 100)) {
                 client.resource(app(name, app.metricsPort(), broker.bootstrapServers())).create();
                 app.offer(40);
                 // the scaler has learned the pods' capacity and holds at one replica

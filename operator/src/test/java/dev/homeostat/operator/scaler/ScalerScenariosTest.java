@@ -96,6 +96,10 @@ class ScalerScenariosTest {
     @Inject
     java.time.Clock clock;
 
+    /** The operator's monotonic clock: the simulated apps pace their load and processing on it. */
+    @Inject
+    dev.homeostat.operator.telemetry.Ticker ticker;
+
     @Inject
     dev.homeostat.operator.reconcile.WorkloadEvents events;
 
@@ -175,11 +179,13 @@ class ScalerScenariosTest {
         String quality = condition("predict", ConditionTypes.MODEL_READY).orElseThrow().getMessage();
         assertTrue(quality.contains("the naive forecast's"), "the model's measured quality: " + quality);
 
-        // when the arrival rate ramps up steadily (+5 records/s per second, a trend the forecaster extrapolates)
+        // when the arrival rate ramps up steadily (+5 records/s per second, a trend the forecaster extrapolates),
+        // the rate computed from the time elapsed, so a slow iteration of this loop does not flatten the ramp
         double rate = 40;
         double lagAtDecision = Double.NaN;
+        long rampStart = ticker.nanos();
         while (replicas("predict") < 2 && rate < 300) {
-            rate += 2.5;
+            rate = 40 + 5 * (ticker.nanos() - rampStart) / 1e9;
             app.offer(rate);
             lagAtDecision = gauge("homeostat.lag.seconds", "predict");
             Thread.sleep(500);
@@ -416,7 +422,7 @@ class ScalerScenariosTest {
         slo.setMaxLagSeconds(5.0);
         scaling.setSlo(slo);
         spec.setScaling(scaling);
-        SimulatedApp app = new SimulatedApp(client, NAMESPACE, name, name + "-in", bootstrapServers, capacityPerPod);
+        SimulatedApp app = new SimulatedApp(client, ticker, NAMESPACE, name, name + "-in", bootstrapServers, capacityPerPod);
         MetricsSpec metrics = new MetricsSpec();
         metrics.setPort(app.metricsPort());
         spec.setMetrics(metrics);

@@ -1,5 +1,6 @@
 package dev.homeostat.operator.scaler;
 
+import dev.homeostat.operator.telemetry.Ticker;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
@@ -21,7 +22,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * A test app and the part of a cluster that runs it: a producer offering load at a set rate to its topic, and a
  * "kubelet" that makes the app's Deployment real — for each replica it starts a {@link SimulatedPod} on its own
  * loopback address, registers the Pod object (Ready, podIP) with the Deployment's labels, and writes the
- * Deployment's status as the Deployment controller would.
+ * Deployment's status as the Deployment controller would. Load, processing and heap growth are paced against one
+ * {@link Ticker} (the operator's, so the pods and the collector measure the same time): each is a schedule made up
+ * after a late wake-up, never a fixed sleep assumed to be on time.
  */
 final class SimulatedApp implements AutoCloseable {
 
@@ -31,6 +34,7 @@ final class SimulatedApp implements AutoCloseable {
     private static final AtomicInteger NEXT_IP = new AtomicInteger(2 + (int) (ProcessHandle.current().pid() % 50) * 4);
 
     private final KubernetesClient client;
+    private final Ticker ticker;
     private final String namespace;
     private final String name;
     private final String topic;
@@ -50,9 +54,11 @@ final class SimulatedApp implements AutoCloseable {
     private volatile SimulatedPod.Endpoint endpoint = SimulatedPod.Endpoint.METRICS;
     private final AtomicLong produced = new AtomicLong();
 
-    SimulatedApp(KubernetesClient client, String namespace, String name, String topic, String bootstrapServers,
-                 double capacityPerPod) {
+    SimulatedApp(KubernetesClient client, Ticker ticker, String namespace, String name, String topic,
+                 String bootstrapServers, double capacityPerPod) {
         this.client = client;
+        this.ticker = ticker;
+        this.heapSince = ticker.nanos();
         this.namespace = namespace;
         this.name = name;
         this.topic = topic;
@@ -64,6 +70,7 @@ final class SimulatedApp implements AutoCloseable {
         this.producer = Thread.ofPlatform().name("load-" + name).daemon().start(this::produce);
     }
 
+    Ticker ticker() { return ticker; }
     String name() { return name; }
     String topic() { return topic; }
     String group() { return group; }
@@ -75,10 +82,10 @@ final class SimulatedApp implements AutoCloseable {
 
     /** Heap used now: the base plus the configured growth since it was set. */
     double heapUsed() {
-        return Math.min(heapMax, heapUsed + heapGrowthPerSecond * (System.nanoTime() - heapSince) / 1e9);
+        return Math.min(heapMax, heapUsed + heapGrowthPerSecond * (ticker.nanos() - heapSince) / 1e9);
     }
 
-    private volatile long heapSince = System.nanoTime();
+    private volatile long heapSince;
 
     void offer(double recordsPerSecond) { this.offeredRate = recordsPerSecond; }
     /** From now on no pod consumes {@code partition} (a poison record holds it); -1 for none. */
@@ -90,11 +97,14 @@ final class SimulatedApp implements AutoCloseable {
     /** Heap grows linearly from now at {@code bytesPerSecond}. */
     void heapGrowth(double bytesPerSecond) {
         heapUsed = heapUsed();
-        heapSince = System.nanoTime();
+        heapSince = ticker.nanos();
         heapGrowthPerSecond = bytesPerSecond;
     }
 
-    /** Sends {@code count} malformed records (not the load's payload) to the app's topic, {@code perSecond} a second. */
+    /**
+     * Sends {@code count} malformed records (not the load's payload) to the app's topic, {@code perSecond} a second:
+     * record i is due i/perSecond after the first, so a late wake-up does not stretch the burst.
+     */
     void poison(int count, double perSecond) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -102,9 +112,14 @@ final class SimulatedApp implements AutoCloseable {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         try (var kafka = new KafkaProducer<byte[], byte[]>(props)) {
+            long start = ticker.nanos();
             for (int i = 0; i < count; i++) {
                 kafka.send(new ProducerRecord<>(topic, ("poison-" + i).getBytes(), "{not json".getBytes()));
-                sleep((long) (1000 / perSecond));
+                long due = start + (long) ((i + 1) * 1e9 / perSecond);
+                long wait = due - ticker.nanos();
+                if (wait > 0 && i + 1 < count) {
+                    sleep(Math.max(1, wait / 1_000_000));
+                }
             }
         }
     }
@@ -121,10 +136,10 @@ final class SimulatedApp implements AutoCloseable {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         byte[] value = new byte[PAYLOAD_BYTES];
         try (var kafka = new KafkaProducer<byte[], byte[]>(props)) {
-            long last = System.nanoTime();
+            long last = ticker.nanos();
             double owed = 0;
             while (running) {
-                long now = System.nanoTime();
+                long now = ticker.nanos();
                 owed += offeredRate * (now - last) / 1e9;
                 last = now;
                 while (owed >= 1) {

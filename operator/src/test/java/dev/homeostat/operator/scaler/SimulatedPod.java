@@ -1,6 +1,7 @@
 package dev.homeostat.operator.scaler;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.homeostat.operator.telemetry.Ticker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheus.PrometheusConfig;
@@ -26,8 +27,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * One replica of a test app: a real Kafka consumer in the app's group that processes at most
- * {@code capacity} records/s (its processing time is real time spent), and a real Micrometer Prometheus
- * endpoint on its own loopback address (127.0.0.N) with the metrics the apps expose (docs/telemetry.md). A record
+ * {@code capacity} records/s, paced against the test's {@link Ticker} (see {@link #process()}), and a real
+ * Micrometer Prometheus endpoint on its own loopback address (127.0.0.N) with the metrics the apps expose (docs/telemetry.md). A record
  * that is not the load's 100-byte payload is malformed: like the apps, the pod sends it to {@code <topic>-dlq} and
  * counts it in {@code homeostat_errors_total{kind="malformed"}}.
  */
@@ -36,8 +37,12 @@ final class SimulatedPod implements AutoCloseable {
     /** What the pod's metrics endpoint serves. */
     enum Endpoint { METRICS, GONE, HOSTILE }
 
+    /** Time a late wake-up may be made up by the next records; idle time beyond it is not banked as a burst. */
+    private static final double CATCH_UP_SECONDS = 0.05;
+
     private final String ip;
     private final SimulatedApp app;
+    private final Ticker ticker;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter recordsIn;
     private final Counter malformed;
@@ -47,12 +52,17 @@ final class SimulatedPod implements AutoCloseable {
     private final HttpServer server;
     private volatile long busyNanos;
     private long busyAtScrape;
-    private long wallAtScrape = System.nanoTime();
+    private long wallAtScrape;
     private volatile double busyRatio;
+    private double credit;
+    private long creditAt;
 
     SimulatedPod(String ip, SimulatedApp app) {
         this.ip = ip;
         this.app = app;
+        this.ticker = app.ticker();
+        this.wallAtScrape = ticker.nanos();
+        this.creditAt = ticker.nanos();
         recordsIn = Counter.builder("homeostat.records.in").tags("app", app.name(), "topic", app.topic()).register(registry);
         malformed = Counter.builder("homeostat.errors").tags("app", app.name(), "kind", "malformed").register(registry);
         Gauge.builder("homeostat.busy.ratio", this, p -> p.busyRatio).tags("app", app.name()).register(registry);
@@ -92,7 +102,7 @@ final class SimulatedPod implements AutoCloseable {
 
     /** Busy ratio over the time since the previous scrape, as the apps' BusyFraction reports it (window = scrape interval). */
     private synchronized String scrape() {
-        long now = System.nanoTime();
+        long now = ticker.nanos();
         long busy = busyNanos;
         long wall = now - wallAtScrape;
         if (wall > 0) {
@@ -164,18 +174,32 @@ final class SimulatedPod implements AutoCloseable {
         malformed.increment();
     }
 
-    /** Spends 1/capacity seconds on a record: the pod is busy that long. */
+    /**
+     * Takes one record at no more than {@code capacity} records/s of the ticker's time, and counts 1/capacity s busy.
+     * The pace is a schedule, not a sleep per record: a sleep that overshoots (a busy machine wakes threads late) is
+     * made up by the next records, up to {@link #CATCH_UP_SECONDS}, so a saturated pod processes its capacity
+     * whatever the scheduler does, and its busy time per record is exactly 1/capacity — the figures the scaler
+     * should learn are the ones the test set, not ones that drift with the machine's load.
+     */
     private void process() {
-        double capacity = app.capacityPerPod();
-        long nanos = (long) (1e9 / Math.max(0.1, capacity));
-        long start = System.nanoTime();
-        try {
-            Thread.sleep(Duration.ofNanos(nanos));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running.set(false);
+        double capacity = Math.max(0.1, app.capacityPerPod());
+        double bank = Math.max(1.0, capacity * CATCH_UP_SECONDS);
+        while (running.get()) {
+            long now = ticker.nanos();
+            credit = Math.min(bank, credit + capacity * (now - creditAt) / 1e9);
+            creditAt = now;
+            if (credit >= 1) {
+                break;
+            }
+            try {
+                Thread.sleep(Duration.ofNanos((long) Math.ceil((1 - credit) / capacity * 1e9)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.set(false);
+            }
         }
-        busyNanos += System.nanoTime() - start;
+        credit -= 1;
+        busyNanos += (long) (1e9 / capacity);
     }
 
     @Override

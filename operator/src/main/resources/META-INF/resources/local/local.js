@@ -19,7 +19,8 @@ function section(app) {
   el = document.createElement("section");
   el.className = "app";
   el.id = "app-" + app.name;
-  el.innerHTML = `<h2></h2><p class="facts"></p><div class="charts"></div>`;
+  el.innerHTML = `<h2></h2><p class="facts"></p>`
+    + `<p class="oom">predicted time to out-of-memory: <span class="oom-in">-</span></p><div class="charts"></div>`;
   el.querySelector("h2").textContent = `${app.name} (${app.kind})`;
   document.getElementById("apps").appendChild(el);
   return el;
@@ -30,6 +31,11 @@ function draw(app) {
   const decisions = Object.entries(app.decisions || {}).map(([k, v]) => `${k} ${v}`).join(", ") || "none yet";
   const anomalies = (app.anomalies || []).join("; ") || "none";
   el.querySelector(".facts").textContent = `decisions: ${decisions} · anomalies: ${anomalies}`;
+  // The terminal's OOM-IN column: the operator's homeostat_time_to_oom_seconds, "-" without a growing heap.
+  const oom = el.querySelector(".oom-in");
+  oom.textContent = app.timeToOom || "-";
+  oom.dataset.seconds = app.timeToOomSeconds == null ? "" : String(app.timeToOomSeconds);
+  el.querySelector(".oom").classList.toggle("warning", app.timeToOomSeconds != null);
   app.anomalyScaled = (app.anomaly || []).map(v => v == null ? null : v * 1000);
   for (const spec of CHARTS) {
     const key = app.name + "/" + spec.id;

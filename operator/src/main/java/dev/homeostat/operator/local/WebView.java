@@ -62,6 +62,10 @@ public class WebView {
             app.put("anomaly", values(points, AppPoint::anomaly));
             app.put("decisions", track.decisionsFromStatus());
             app.put("anomalies", track.anomalies().stream().map(RunSummary.Anomaly::describe).toList());
+            // The same figure and text as the terminal's OOM-IN column, so the page and the live view agree.
+            double oom = track.timeToOomSeconds();
+            app.put("timeToOomSeconds", Double.isFinite(oom) ? oom : null);
+            app.put("timeToOom", LiveView.timeToOom(oom));
             apps.add(app);
         }
         var body = new LinkedHashMap<String, Object>();

@@ -10,12 +10,14 @@ import dev.homeostat.operator.api.ConditionTypes;
 import dev.homeostat.operator.api.StreamApp;
 import dev.homeostat.operator.model.Conditions;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,11 +25,13 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * Local mode with {@code --inject memory-leak}: the heap fault is switched on in trade-signals' spec.env, the operator
  * rolls it out to a new real process whose heap then grows, and the operator's time-to-out-of-memory model raises
- * {@code OutOfMemoryPredicted} before the heap is full; the summary lists the warning. Needs the app jars.
+ * {@code OutOfMemoryPredicted} before the heap is full; the live view, the web page (in a real headless Chromium,
+ * where Debian's chromium is installed) and the summary show it. Needs the app jars.
  */
 @QuarkusTest
 @TestProfile(LocalModeMemoryLeakTest.LeakRun.class)
@@ -55,6 +59,9 @@ class LocalModeMemoryLeakTest {
 
     @Inject
     LocalMode local;
+
+    @TestHTTPResource("/local/")
+    URL page;
 
     static LocalMode started;
 
@@ -91,6 +98,9 @@ class LocalModeMemoryLeakTest {
                 .until(() -> LiveView.render(local.tracks()).stream()
                         .anyMatch(l -> l.startsWith("trade-signals") && !l.endsWith(" -")));
         System.out.println(String.join("\n", LiveView.render(local.tracks())));
+        if (LocalPage.available()) {
+            pageShowsTheTimeToOom();
+        }
 
         RunSummary summary = local.finish().orElseThrow();
         System.out.println(summary.render());
@@ -100,6 +110,28 @@ class LocalModeMemoryLeakTest {
         assertEquals(0, summary.processesLeft(), "processes left running");
         for (long pid : local.runtime().startedPids()) {
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " still alive");
+        }
+    }
+
+    /** The web page shows trade-signals' predicted time to out-of-memory, as the terminal's OOM-IN column does. */
+    private void pageShowsTheTimeToOom() {
+        try (LocalPage browser = new LocalPage(page)) {
+            var shown = By.cssSelector("#app-trade-signals .oom-in");
+            browser.awaitUntil("the page shows a time to OOM", Duration.ofSeconds(30), () ->
+                    !browser.driver.findElements(shown).isEmpty()
+                            && !browser.driver.findElement(shown).getText().equals("-"));
+            var element = browser.driver.findElement(shown);
+            String text = element.getText();
+            double seconds = Double.parseDouble(element.getAttribute("data-seconds"));
+            System.out.println("page: trade-signals predicted time to out-of-memory " + text + " (" + seconds + " s)");
+            // the page's text is the column's format of the figure it was sent (both change every second)
+            assertEquals(LiveView.timeToOom(seconds), text);
+            assertTrue(seconds > 0, "seconds " + seconds);
+            String terminal = LiveView.render(local.tracks()).stream().filter(l -> l.startsWith("trade-signals"))
+                    .findFirst().orElseThrow();
+            assertFalse(terminal.endsWith(" -"), "the terminal shows one too: " + terminal);
+            var errors = browser.errors();
+            assertTrue(errors.isEmpty(), "console errors: " + errors);
         }
     }
 }

@@ -187,10 +187,6 @@ public interface HomeostatConfig {
         @WithDefault("60s")
         Duration readyDelay();
 
-        /** Typical consumer-group rebalance pause; sets the utilisation headroom of the predictive policy. */
-        @WithDefault("10s")
-        Duration rebalance();
-
         /** Telemetry samples the forecaster needs before it may be trusted (120 = 30 min at 15 s). */
         @WithDefault("120")
         int forecastMinSamples();

@@ -20,21 +20,19 @@ public final class ScalerSettings {
 
     private final Duration interval;
     private final Duration readyDelay;
-    private final Duration rebalance;
     private final int forecastMinSamples;
 
     /** Settings with the given telemetry interval and app timings. */
-    public ScalerSettings(Duration interval, Duration readyDelay, Duration rebalance, int forecastMinSamples) {
+    public ScalerSettings(Duration interval, Duration readyDelay, int forecastMinSamples) {
         this.interval = interval;
         this.readyDelay = readyDelay;
-        this.rebalance = rebalance;
         this.forecastMinSamples = forecastMinSamples;
     }
 
     /** Settings from the operator's configuration. */
     public static ScalerSettings of(HomeostatConfig config) {
         return new ScalerSettings(config.telemetry().interval(), config.scaler().readyDelay(),
-                config.scaler().rebalance(), config.scaler().forecastMinSamples());
+                config.scaler().forecastMinSamples());
     }
 
     /** The telemetry interval. */
@@ -44,13 +42,13 @@ public final class ScalerSettings {
 
     /**
      * Policy options: horizon and utilisation from {@link ScalingPolicy.Options#forScaling} (ready delay, one
-     * interval of evaluation period and one of telemetry delay, the rebalance pause), the spec's stabilization
-     * window (by default two intervals in predictive mode, whose forecast covers the horizon ahead, and the
-     * horizon in reactive mode; at least one interval), at least two intervals between a change and a
-     * scale-down, and the mode.
+     * interval of evaluation period and one of telemetry delay), the spec's stabilization window (by default one
+     * interval in predictive mode, whose forecast covers the horizon ahead, and the horizon in reactive mode; at
+     * least one interval), one interval (predictive, as {@code forScaling} gives) or two (reactive) between a
+     * change and a scale-down, and the mode.
      */
     public ScalingPolicy.Options policy(ScalingSpec scaling) {
-        ScalingPolicy.Options options = ScalingPolicy.Options.forScaling(readyDelay, interval, interval, rebalance);
+        ScalingPolicy.Options options = ScalingPolicy.Options.forScaling(readyDelay, interval, interval);
         boolean predictive = scaling.effectiveMode() == ScalingMode.Predictive;
         Integer seconds = scaling.getStabilizationWindowSeconds();
         // The reactive rule does not look ahead, so by default it keeps what it asked for over one horizon.
@@ -59,7 +57,7 @@ public final class ScalerSettings {
         if (window.compareTo(interval) < 0) {
             window = interval;
         }
-        options = options.withScaleDown(window, interval.multipliedBy(2));
+        options = options.withScaleDown(window, predictive ? options.minChangeInterval() : interval.multipliedBy(2));
         return options.withMode(predictive ? Mode.PREDICTIVE : Mode.REACTIVE);
     }
 
@@ -78,7 +76,7 @@ public final class ScalerSettings {
      * ({@link ScalingPolicy.Options#FORECAST_COVERAGE}), ready after {@code forecastMinSamples} steps.
      */
     public SeasonalForecaster.Options forecaster() {
-        Duration horizon = ScalingPolicy.Options.forScaling(readyDelay, interval, interval, rebalance).horizon();
+        Duration horizon = ScalingPolicy.Options.forScaling(readyDelay, interval, interval).horizon();
         return SeasonalForecaster.Options.of(interval, horizon)
                 .withCoverage(ScalingPolicy.Options.FORECAST_COVERAGE)
                 .withMinHistory(interval.multipliedBy(forecastMinSamples));

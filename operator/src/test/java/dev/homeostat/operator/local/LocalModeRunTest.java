@@ -55,8 +55,7 @@ class LocalModeRunTest {
                     Map.entry("homeostat.embedded.namespace", "local-test"),
                     Map.entry("homeostat.scaler.enabled", "true"),
                     Map.entry("homeostat.telemetry.interval", "2s"),
-                    Map.entry("homeostat.scaler.ready-delay", "10s"),
-                    Map.entry("homeostat.scaler.rebalance", "2s"));
+                    Map.entry("homeostat.scaler.ready-delay", "10s"));
         }
     }
 

@@ -26,7 +26,7 @@ class AppEvaluatorTest {
 
     static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
     static final Duration STEP = Duration.ofSeconds(15);
-    final ScalerSettings settings = new ScalerSettings(STEP, Duration.ofSeconds(60), Duration.ofSeconds(10), 120);
+    final ScalerSettings settings = new ScalerSettings(STEP, Duration.ofSeconds(60), 120);
     final AppEvaluator evaluator = new AppEvaluator(settings);
 
     @Test

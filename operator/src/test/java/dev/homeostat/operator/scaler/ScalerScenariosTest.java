@@ -65,7 +65,6 @@ class ScalerScenariosTest {
                     Map.entry("homeostat.telemetry.scrape-timeout", "800ms"),
                     Map.entry("homeostat.telemetry.source-timeout", "900ms"),
                     Map.entry("homeostat.scaler.ready-delay", "1s"),
-                    Map.entry("homeostat.scaler.rebalance", "1s"),
                     Map.entry("homeostat.scaler.forecast-min-samples", "20"),
                     Map.entry("homeostat.scaler.persist-interval", "1s"),
                     Map.entry("homeostat.scaler.oom-warning", "120s"));

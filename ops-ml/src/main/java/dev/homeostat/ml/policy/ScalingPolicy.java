@@ -145,24 +145,24 @@ public final class ScalingPolicy {
          * Options derived from how the app scales, for {@link #defaults()}' other settings:
          * <ul>
          *   <li>horizon {@code H = readyDelay + period + telemetryDelay}: the soonest new replicas consume;</li>
-         *   <li>target utilisation {@code H ÷ (H + rebalance)}: the spare capacity drains one rebalance's
-         *       backlog ({@code rebalance} seconds of arrivals) within one horizon, so each change costs
-         *       a bounded, self-healing lag; the forecast band, not this target, covers forecast error;</li>
-         *   <li>scale-down window of two periods: the forecast term already provisions for the peak of the
-         *       whole horizon ahead, so the window only keeps one noisy sample from removing replicas (a
-         *       window of {@code H} held replicas for the horizon behind as well, 15 % of the cost above the
-         *       offline optimum on the ELB trace); at least two periods between a change and a scale-down,
-         *       so the change's effect has been measured. In {@link Mode#REACTIVE}, which does not look
+         *   <li>target utilisation 1: the forecast band, not this target, covers forecast error, and the
+         *       backlog a rebalance leaves ({@code rebalance} seconds of arrivals) is drained on demand by the
+         *       lag-drain term within two SLOs, so no spare capacity is held for it at all times (it was
+         *       {@code H ÷ (H + rebalance)}, 0.94 for a 5 s rebalance; measured on the shared traces,
+         *       docs/benchmarks.md);</li>
+         *   <li>scale-down window of one period, and one period between a change and a scale-down: the
+         *       forecast term already provisions for the peak of the whole horizon ahead, and a backlog left by
+         *       scaling down too early is drained within two SLOs by the lag-drain term, so holding replicas
+         *       for the past only costs (a window of {@code H} held them for the horizon behind as well, 15 %
+         *       of the cost above the offline optimum on the ELB trace; one period against two was chosen on
+         *       the shared traces, docs/benchmarks.md). In {@link Mode#REACTIVE}, which does not look
          *       ahead, give it a longer window ({@link #withScaleDown}).</li>
          * </ul>
          */
-        public static Options forScaling(Duration readyDelay, Duration period, Duration telemetryDelay,
-                                         Duration rebalance) {
+        public static Options forScaling(Duration readyDelay, Duration period, Duration telemetryDelay) {
             Duration horizon = readyDelay.plus(period).plus(telemetryDelay);
-            double h = horizon.toMillis();
-            double u = h / (h + Math.max(0, rebalance.toMillis()));
-            return defaults().toBuilder().horizon(horizon).targetUtilization(u)
-                    .scaleDownWindow(period.multipliedBy(2)).minChangeInterval(period.multipliedBy(2)).build();
+            return defaults().toBuilder().horizon(horizon).targetUtilization(1.0)
+                    .scaleDownWindow(period).minChangeInterval(period).build();
         }
 
         /** A builder starting from {@link #defaults()}. */

@@ -129,10 +129,18 @@ public final class AutoscaleCommand implements Subcommand {
         out.printf(Locale.ROOT, "trace %s: %d s simulated, evaluation from %d s, %d seeds, %.1f s wall%n",
                 r.trace(), r.profile().durationSeconds(), r.evalStart(),
                 r.runs().stream().mapToLong(RunResult::seed).distinct().count(), r.wallSeconds());
-        OfflineOptimum.Plan o = r.optimum();
-        out.printf(Locale.ROOT, "offline optimum (perfect foresight, ≤ %.1f%% over SLO on the expected load): %.4g replica-s, "
-                        + "%.2f%% over SLO, lower bound %.4g (gap ≤ %.1f%%)%n", Benchmark.SLO_TARGET_PERCENT, o.cost(),
-                o.percentOverSlo(), o.lowerBound(), 100 * o.gap());
+        Stat cost = r.optimumStat(OfflineOptimum.Plan::cost);
+        Stat over = r.optimumStat(OfflineOptimum.Plan::percentOverSlo);
+        Stat bound = r.optimumStat(OfflineOptimum.Plan::lowerBound);
+        double maxGap = r.optima().stream().mapToDouble(OfflineOptimum.Plan::gap).max().orElse(Double.NaN);
+        out.printf(Locale.ROOT, "offline optimum per seed (perfect foresight of the seed's realised arrivals and replica "
+                        + "capacities, ≤ %.1f%% over SLO): %.4g±%.2g replica-s, %.2f±%.2f%% over SLO, lower bound %.4g "
+                        + "(gap ≤ %.1f%% on every seed); cost/opt = mean over seeds of cost ÷ that seed's optimum%n",
+                Benchmark.SLO_TARGET_PERCENT, cost.mean(), cost.sd(), over.mean(), over.sd(), bound.mean(), 100 * maxGap);
+        OfflineOptimum.Plan e = r.expectedPlan();
+        out.printf(Locale.ROOT, "offline optimum on the expected load (noise-free curve, mean capacity; not faced by any "
+                        + "run): %.4g replica-s, %.2f%% over SLO, lower bound %.4g (gap ≤ %.1f%%)%n", e.cost(),
+                e.percentOverSlo(), e.lowerBound(), 100 * e.gap());
         out.printf(Locale.ROOT, "reference oracle: %s%s%n", r.reference(),
                 r.referenceMeetsSlo() ? "" : " (no oracle met the SLO target; least time over SLO shown)");
         double evalHours = (r.profile().durationSeconds() - r.evalStart()) / 3600.0;

@@ -73,24 +73,45 @@ public final class Benchmark {
      * @param referenceMeetsSlo whether the reference met the SLO target (else it is the oracle with the least time over)
      * @param timelineStep seconds per timeline row written (0 when none were written)
      * @param wallSeconds wall time of the runs
-     * @param optimum     the offline optimum's plan over the evaluation part, within {@link #SLO_TARGET_PERCENT} %
+     * @param optima      per seed (seed k at index k − 1), the offline optimum's plan over the evaluation part on
+     *                    that seed's realised load, within {@link #SLO_TARGET_PERCENT} %: each run's cost is divided
+     *                    by its own seed's plan
+     * @param expectedPlan the same optimum on the expected load (the noise-free curve), which no run faces; kept
+     *                    for comparison with the realised plans
      */
     public record Result(String trace, SimOptions options, LoadProfile profile, int evalStart, ReportWindows windows,
                          List<RunResult> runs, List<PolicySummary> summaries, String reference,
-                         boolean referenceMeetsSlo, int timelineStep, double wallSeconds, OfflineOptimum.Plan optimum) {
+                         boolean referenceMeetsSlo, int timelineStep, double wallSeconds,
+                         List<OfflineOptimum.Plan> optima, OfflineOptimum.Plan expectedPlan) {
 
         /** The same result without the named policies' runs and summaries. */
         public Result without(List<String> policies) {
             return new Result(trace, options, profile, evalStart, windows,
                     runs.stream().filter(x -> !policies.contains(x.policy())).toList(),
                     summaries.stream().filter(x -> !policies.contains(x.policy())).toList(), reference,
-                    referenceMeetsSlo, timelineStep, wallSeconds, optimum);
+                    referenceMeetsSlo, timelineStep, wallSeconds, optima, expectedPlan);
         }
 
-        /** A policy's mean cost ÷ the offline optimum's. */
+        /** The offline optimum's plan on {@code seed}'s realised load. */
+        public OfflineOptimum.Plan optimum(long seed) {
+            return optima.get((int) seed - 1);
+        }
+
+        /** A policy's cost ÷ the offline optimum's on the same seed, over the seeds (NaN when it did not run). */
+        public Stat costOverOptimumStat(String policy) {
+            double[] ratios = runs.stream().filter(x -> x.policy().equals(policy))
+                    .mapToDouble(x -> x.replicaSeconds() / optimum(x.seed()).cost()).toArray();
+            return ratios.length == 0 ? new Stat(Double.NaN, Double.NaN) : Stat.of(ratios);
+        }
+
+        /** A policy's mean over seeds of its cost ÷ the offline optimum's on the same seed. */
         public double costOverOptimum(String policy) {
-            PolicySummary s = summary(policy);
-            return s == null ? Double.NaN : s.replicaSeconds().mean() / optimum.cost();
+            return costOverOptimumStat(policy).mean();
+        }
+
+        /** A figure of the per-seed plans (cost, % over SLO, gap …) over the seeds. */
+        public Stat optimumStat(java.util.function.ToDoubleFunction<OfflineOptimum.Plan> figure) {
+            return Stat.of(optima.stream().mapToDouble(figure).toArray());
         }
 
         /** The summary of one policy, if it ran. */
@@ -115,10 +136,18 @@ public final class Benchmark {
             Files.createDirectories(config.outDir());
         }
         long started = System.nanoTime();
-        OfflineOptimum.Plan optimum = OfflineOptimum.cached(options, profile, evalStart, SLO_TARGET_PERCENT);
         ExecutorService pool = Executors.newFixedThreadPool(config.threads());
         List<Future<RunResult>> futures = new ArrayList<>();
         try {
+            // The plans first, one task each, so the pool solves them side by side before the runs.
+            Future<OfflineOptimum.Plan> expected = pool.submit(
+                    () -> OfflineOptimum.cached(options, profile, evalStart, SLO_TARGET_PERCENT));
+            List<Future<OfflineOptimum.Plan>> plans = new ArrayList<>();
+            for (int k = 1; k <= config.seeds(); k++) {
+                long seed = k;
+                plans.add(pool.submit(() -> OfflineOptimum.cachedRealised(options, profile, evalStart,
+                        SLO_TARGET_PERCENT, seed)));
+            }
             for (int k = 1; k <= config.seeds(); k++) {
                 long seed = k;
                 for (PolicySpec spec : config.policies()) {
@@ -129,9 +158,13 @@ public final class Benchmark {
             for (Future<RunResult> f : futures) {
                 runs.add(f.get());
             }
+            List<OfflineOptimum.Plan> optima = new ArrayList<>();
+            for (Future<OfflineOptimum.Plan> f : plans) {
+                optima.add(f.get());
+            }
             double wall = (System.nanoTime() - started) / 1e9;
             return summarise(trace.name(), options, profile, evalStart, windows, runs, config,
-                    config.outDir() == null ? 0 : step, wall, optimum);
+                    config.outDir() == null ? 0 : step, wall, optima, expected.get());
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof UncheckedIOException io) {
@@ -148,14 +181,14 @@ public final class Benchmark {
 
     /**
      * Runs Homeostat (default options) on seed 1 with a {@link DecisionLog} writing every evaluated decision
-     * beside the offline optimum's count to {@code csv}; returns the log's table of where the replica-seconds
+     * beside the count of the offline optimum planned on seed 1's realised load to {@code csv}; returns the log's table of where the replica-seconds
      * above the optimum come from.
      */
     public static String explainHomeostat(Trace trace, SimOptions options, Path csv) throws IOException {
         LoadProfile profile = LoadProfile.rescaled(trace, options);
         int evalStart = (int) Math.floor(profile.durationSeconds() * options.trainFraction());
         Simulation simulation = new Simulation(options, profile, evalStart);
-        OfflineOptimum.Plan optimum = OfflineOptimum.cached(options, profile, evalStart, SLO_TARGET_PERCENT);
+        OfflineOptimum.Plan optimum = OfflineOptimum.cachedRealised(options, profile, evalStart, SLO_TARGET_PERCENT, 1);
         try (Writer out = new BufferedWriter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8), 1 << 16)) {
             DecisionLog log = new DecisionLog(optimum, options.readyDelaySeconds(), HomeostatPolicy.PERIOD_SECONDS, out);
             simulation.run(new PolicySpec("homeostat", c -> new HomeostatPolicy(c, HomeostatPolicy.optionsFor(c.options()),
@@ -188,7 +221,7 @@ public final class Benchmark {
 
     private static Result summarise(String trace, SimOptions options, LoadProfile profile, int evalStart,
                                     ReportWindows windows, List<RunResult> runs, Config config, int step, double wall,
-                                    OfflineOptimum.Plan optimum) {
+                                    List<OfflineOptimum.Plan> optima, OfflineOptimum.Plan expectedPlan) {
         Map<String, List<RunResult>> byPolicy = new LinkedHashMap<>();
         for (PolicySpec spec : config.policies()) {
             byPolicy.put(spec.name(), new ArrayList<>());
@@ -241,6 +274,6 @@ public final class Benchmark {
                     Stat.of(list.stream().mapToDouble(r -> (double) r.rebalanceSeconds()).toArray())));
         }
         return new Result(trace, options, profile, evalStart, windows, runs, summaries, reference, meets, step, wall,
-                optimum);
+                optima, expectedPlan);
     }
 }

@@ -78,11 +78,10 @@ final class HomeostatPolicy implements AutoscalePolicy {
         return new HomeostatPolicy(context, optionsFor(context.options()));
     }
 
-    /** {@link ScalingPolicy.Options#forScaling} for the simulated app's ready delay, periods and rebalance. */
+    /** {@link ScalingPolicy.Options#forScaling} for the simulated app's ready delay and periods. */
     static ScalingPolicy.Options optionsFor(SimOptions o) {
         return ScalingPolicy.Options.forScaling(Duration.ofSeconds(o.readyDelaySeconds()),
-                Duration.ofSeconds(PERIOD_SECONDS), Duration.ofSeconds(o.telemetryDelaySeconds()),
-                Duration.ofSeconds(o.rebalanceSeconds()));
+                Duration.ofSeconds(PERIOD_SECONDS), Duration.ofSeconds(o.telemetryDelaySeconds()));
     }
 
     /** Sees each decision with the simulated second it was made at. */

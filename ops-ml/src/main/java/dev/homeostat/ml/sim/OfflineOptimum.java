@@ -4,14 +4,16 @@ import java.util.Arrays;
 
 /**
  * The cheapest replica schedule that keeps the time over the SLO within a budget, knowing the whole load
- * curve: the floor every policy's cost is divided by.
+ * ahead: the floor every policy's cost is divided by.
  *
- * <p>Same rules as the simulator, on the expected load (the curve, no Poisson noise) and the mean capacity
- * μ per replica: the schedule sets the number of ready replicas once per epoch of {@value #EPOCH_SECONDS} s
- * (the policies' own period); a replica added at an epoch was requested {@code readyDelay} seconds before
- * and is paid for from then; every change of the group's size pauses consumption for {@code rebalance}
- * seconds; at most {@code partitions} replicas consume (range assignment: the group processes
- * {@code μ·P ÷ ⌈P/c⌉}). Cost is Σ requested replicas per second, as for the policies.
+ * <p>Same rules as the simulator: the schedule sets the number of ready replicas once per epoch of
+ * {@value #EPOCH_SECONDS} s (the policies' own period); a replica added at an epoch was requested
+ * {@code readyDelay} seconds before and is paid for from then; every change of the group's size pauses
+ * consumption for {@code rebalance} seconds; at most {@code partitions} replicas consume. Cost is Σ requested
+ * replicas per second, as for the policies. Two loads: {@link #solveRealised} plans on one seed's realised
+ * load (its Poisson arrivals and its replica slots' capacities), the like-with-like floor for a policy's run
+ * on that seed; {@link #solve} plans on the expected load (the curve, mean μ per replica; range assignment as
+ * {@code μ·P ÷ ⌈P/c⌉}), which no run faces.
  *
  * <p>Method: the budgeted problem is relaxed with a Lagrange multiplier {@code w} per second over the SLO;
  * for each {@code w} a backward dynamic programme over (ready replicas × backlog discretised into
@@ -62,61 +64,142 @@ public final class OfflineOptimum {
     private final int epochs;
     private final int minN;
     private final int maxN;
+    /** Records arriving in each second. */
+    private final double[] arrivals;
+    /** The curve's rate in each second: the SLO's limit is {@code slo × rate}, as the simulator measures time-lag. */
     private final double[] rate;
+    /** Records per second the group drains with n consumers. */
     private final double[] capacity;
     /** Backlog per cell at the start of each epoch: three SLOs of the epoch's peak rate span the grid. */
     private final double[] cellOf;
     private final byte[] choice;
 
-    private OfflineOptimum(SimOptions options, LoadProfile profile, int fromSecond) {
+    private OfflineOptimum(SimOptions options, int fromSecond, double[] arrivals, double[] rate, double[] capacity) {
         this.options = options;
         this.from = fromSecond;
-        this.seconds = profile.durationSeconds() - fromSecond;
+        this.seconds = rate.length;
         this.epochs = (seconds + EPOCH_SECONDS - 1) / EPOCH_SECONDS;
         this.minN = Math.max(1, options.minReplicas());
         this.maxN = Math.min(options.maxReplicas(), options.partitions());
         if (maxN - minN + 1 > 127) {
             throw new IllegalArgumentException("the optimum plans at most 127 replica counts, got " + (maxN - minN + 1));
         }
-        this.rate = new double[seconds];
-        LoadProfile.Cursor cursor = profile.cursor();
+        this.arrivals = arrivals;
+        this.rate = rate;
+        this.capacity = capacity;
         this.cellOf = new double[epochs + 1];
         for (int s = 0; s < seconds; s++) {
-            rate[s] = cursor.rateAt(fromSecond + s);
             int k = s / EPOCH_SECONDS;
-            cellOf[k] = Math.max(cellOf[k], 3 * options.sloSeconds() * rate[s] / BACKLOG_CELLS);
+            cellOf[k] = Math.max(cellOf[k], 3 * options.sloSeconds() * Math.max(rate[s], arrivals[s]) / BACKLOG_CELLS);
         }
         for (int k = 0; k <= epochs; k++) {
             cellOf[k] = Math.max(cellOf[k], 1e-6);
         }
-        this.capacity = new double[maxN + 1];
+        this.choice = new byte[epochs * (maxN - minN + 1) * (BACKLOG_CELLS + 1)];
+    }
+
+    /** The curve's rate per second from {@code fromSecond} to the end. */
+    private static double[] curve(LoadProfile profile, int fromSecond) {
+        double[] rate = new double[profile.durationSeconds() - fromSecond];
+        LoadProfile.Cursor cursor = profile.cursor();
+        for (int s = 0; s < rate.length; s++) {
+            rate[s] = cursor.rateAt(fromSecond + s);
+        }
+        return rate;
+    }
+
+    /** Mean capacity of n consumers: n·μ (fluid) or {@code μ·P ÷ ⌈P/n⌉} (range assignment). */
+    private static double[] meanCapacity(SimOptions options) {
+        int maxN = Math.min(options.maxReplicas(), options.partitions());
+        double[] capacity = new double[maxN + 1];
         int p = options.partitions();
         for (int n = 1; n <= maxN; n++) {
             capacity[n] = options.rangeAssignment()
                     ? options.capacity() * p / Math.ceil((double) p / n)
                     : options.capacity() * Math.min(n, p);
         }
-        this.choice = new byte[epochs * (maxN - minN + 1) * (BACKLOG_CELLS + 1)];
+        return capacity;
     }
 
-    private static final java.util.Map<LoadProfile, java.util.Map<java.util.List<Object>, Plan>> CACHE =
+    /**
+     * Plans, keyed by curve and then by settings, start, target and seed (0: the expected load). Each plan is
+     * solved once, outside the map's lock, so plans for different seeds are solved in parallel.
+     */
+    private static final java.util.Map<LoadProfile, java.util.Map<java.util.List<Object>, Memo>> CACHE =
             new java.util.WeakHashMap<>();
+
+    /** One plan, solved by the first caller; later callers wait for it. */
+    private static final class Memo {
+        private final java.util.function.Supplier<Plan> solver;
+        private Plan plan;
+
+        Memo(java.util.function.Supplier<Plan> solver) {
+            this.solver = solver;
+        }
+
+        synchronized Plan get() {
+            if (plan == null) {
+                plan = solver.get();
+            }
+            return plan;
+        }
+    }
+
+    private static Plan memo(LoadProfile profile, java.util.List<Object> key, java.util.function.Supplier<Plan> solver) {
+        Memo memo;
+        synchronized (CACHE) {
+            memo = CACHE.computeIfAbsent(profile, p -> new java.util.HashMap<>()).computeIfAbsent(key, k -> new Memo(solver));
+        }
+        return memo.get();
+    }
 
     /** {@link #solve} once per curve, settings, start and target: the benchmark and the replaying policy share it. */
     public static Plan cached(SimOptions options, LoadProfile profile, int fromSecond, double targetPercent) {
-        java.util.List<Object> key = java.util.List.of(options, fromSecond, targetPercent);
-        synchronized (CACHE) {
-            return CACHE.computeIfAbsent(profile, p -> new java.util.HashMap<>())
-                    .computeIfAbsent(key, k -> solve(options, profile, fromSecond, targetPercent));
-        }
+        return memo(profile, java.util.List.of(options, fromSecond, targetPercent, 0L),
+                () -> solve(options, profile, fromSecond, targetPercent));
     }
 
-    /** The plan for the evaluation part of {@code profile} from {@code fromSecond}, within {@code targetPercent} % over the SLO. */
+    /** {@link #solveRealised} once per curve, settings, start, target and seed. */
+    public static Plan cachedRealised(SimOptions options, LoadProfile profile, int fromSecond, double targetPercent,
+                                      long seed) {
+        if (seed == 0) {
+            throw new IllegalArgumentException("seed 0 names the expected load; realised loads have seeds != 0");
+        }
+        return memo(profile, java.util.List.of(options, fromSecond, targetPercent, seed),
+                () -> solveRealised(options, profile, fromSecond, targetPercent, seed));
+    }
+
+    /**
+     * The plan for the evaluation part of {@code profile} from {@code fromSecond} on the expected load (the
+     * curve, every replica at mean μ), within {@code targetPercent} % over the SLO.
+     */
     public static Plan solve(SimOptions options, LoadProfile profile, int fromSecond, double targetPercent) {
+        checkFrom(profile, fromSecond);
+        double[] rate = curve(profile, fromSecond);
+        return new OfflineOptimum(options, fromSecond, rate, rate, meanCapacity(options)).search(targetPercent);
+    }
+
+    /**
+     * The plan for what seed {@code seed} of the simulator realises: its Poisson arrivals second by second and
+     * its replica slots' capacities ({@link Simulation#realisedArrivals}, {@link Simulation#realisedCapacity}),
+     * under the same ready delay, rebalance pause, partition cap and SLO (time-lag against the curve's rate, as
+     * the simulator measures it). A policy's cost on that seed divided by this plan's is like with like.
+     */
+    public static Plan solveRealised(SimOptions options, LoadProfile profile, int fromSecond, double targetPercent,
+                                     long seed) {
+        checkFrom(profile, fromSecond);
+        Simulation simulation = new Simulation(options, profile, fromSecond);
+        double[] arrivals = simulation.realisedArrivals(seed);
+        double[] capacity = simulation.realisedCapacity(seed);
+        double[] counted = java.util.Arrays.copyOfRange(arrivals, fromSecond, arrivals.length);
+        double[] planned = java.util.Arrays.copyOf(capacity, Math.min(options.maxReplicas(), options.partitions()) + 1);
+        return new OfflineOptimum(options, fromSecond, counted, curve(profile, fromSecond), planned).search(targetPercent);
+    }
+
+    private static void checkFrom(LoadProfile profile, int fromSecond) {
         if (fromSecond < 0 || fromSecond >= profile.durationSeconds()) {
             throw new IllegalArgumentException("fromSecond must be in [0, " + profile.durationSeconds() + "), got " + fromSecond);
         }
-        return new OfflineOptimum(options, profile, fromSecond).search(targetPercent);
     }
 
     private Plan search(double targetPercent) {
@@ -273,11 +356,11 @@ public final class OfflineOptimum {
         int base = 0;
         int count = 0;
         for (int s = 0; s < length; s++) {
-            double r = rate[start + s];
-            double step = s < pauseEnd ? r : r - c;
+            double a = arrivals[start + s];
+            double step = s < pauseEnd ? a : a - c;
             sum += step;
             lindley = Math.max(0, lindley + step);
-            double limit = slo * Math.max(r, 1e-9);
+            double limit = slo * Math.max(rate[start + s], 1e-9);
             if (lindley > limit) {
                 base++;
             } else {
@@ -298,9 +381,9 @@ public final class OfflineOptimum {
         int pauseEnd = paused ? options.rebalanceSeconds() : 0;
         double c = capacity[n];
         for (int s = 0; s < length; s++) {
-            double r = rate[start + s];
-            x = s < pauseEnd ? x + r : Math.max(0, x + r - c);
-            if (x > slo * Math.max(r, 1e-9)) {
+            double a = arrivals[start + s];
+            x = s < pauseEnd ? x + a : Math.max(0, x + a - c);
+            if (x > slo * Math.max(rate[start + s], 1e-9)) {
                 over++;
             }
         }

@@ -3,9 +3,10 @@ package dev.homeostat.ml.sim;
 /**
  * Replays an {@link OfflineOptimum.Plan} in the simulator (a foresight policy): each second it requests the
  * largest count the plan holds over the next ready delay, so added replicas are ready when their epoch starts
- * and removals happen at the epoch itself. Before the plan starts it behaves as {@code oracle-0.8}. Running
- * the plan here shows what it achieves under the simulator's noise (Poisson arrivals, per-replica spread),
- * which the plan itself does not know.
+ * and removals happen at the epoch itself. Before the plan starts it behaves as {@code oracle-0.8}. Replaying
+ * a seed's own realised-load plan on that seed checks that the plan's model of the simulator holds: its cost
+ * and time over the SLO should come out close to the plan's (the run starts evaluation with whatever backlog
+ * {@code oracle-0.8} left, the plan with none, and the policy decides on the simulator's phase).
  */
 final class OptimumPolicy implements AutoscalePolicy {
 

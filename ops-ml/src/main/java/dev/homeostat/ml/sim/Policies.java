@@ -80,10 +80,14 @@ public final class Policies {
         };
     }
 
-    /** The offline optimum's plan replayed in the simulator (a foresight policy); the plan is solved once per curve. */
+    /**
+     * The offline optimum's plan for the run's own seed (its realised arrivals and replica capacities) replayed in
+     * the simulator (a foresight policy); each plan is solved once per curve and seed.
+     */
     public static PolicySpec optimum(double targetPercent) {
         return PolicySpec.withForesight("optimum", (c, profile) -> new OptimumPolicy(
-                OfflineOptimum.cached(c.options(), profile, c.evalStartSecond(), targetPercent), profile, c.options()));
+                OfflineOptimum.cachedRealised(c.options(), profile, c.evalStartSecond(), targetPercent, c.seed()),
+                profile, c.options()));
     }
 
     /** Whether {@code name} is one of the oracles. */

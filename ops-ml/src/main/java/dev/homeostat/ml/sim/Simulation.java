@@ -75,6 +75,44 @@ public final class Simulation {
         return f;
     }
 
+    /** The records arriving in each second of a run on {@code seed}: the same draws every run of that seed makes. */
+    double[] realisedArrivals(long seed) {
+        PoissonArrivals draw = new PoissonArrivals(seed);
+        LoadProfile.Cursor cursor = profile.cursor();
+        double[] arrivals = new double[profile.durationSeconds()];
+        for (int t = 0; t < arrivals.length; t++) {
+            arrivals[t] = draw.next(cursor.rateAt(t));
+        }
+        return arrivals;
+    }
+
+    /**
+     * Records per second a group of n ready replicas drains on {@code seed}, for n = 0 … maxReplicas: the first
+     * min(n, P) slots' capacities (fluid), or with range assignment the rate at which the partitions spread evenly
+     * over the group are drained without either class of partitions falling behind.
+     */
+    double[] realisedCapacity(long seed) {
+        double[] f = capacityFactors(seed);
+        double[] prefix = new double[f.length + 1];
+        for (int i = 0; i < f.length; i++) {
+            prefix[i + 1] = prefix[i] + options.capacity() * f[i];
+        }
+        int p = options.partitions();
+        double[] capacity = new double[f.length + 1];
+        for (int n = 1; n <= f.length; n++) {
+            int consumers = Math.min(n, p);
+            if (!options.rangeAssignment() || p % consumers == 0) {
+                capacity[n] = prefix[consumers];
+                continue;
+            }
+            int heavyConsumers = p % consumers;
+            double heavyShare = (double) heavyConsumers * (p / consumers + 1) / p;
+            capacity[n] = Math.min(prefix[heavyConsumers] / heavyShare,
+                    (prefix[consumers] - prefix[heavyConsumers]) / (1 - heavyShare));
+        }
+        return capacity;
+    }
+
     /**
      * Runs {@code spec} on {@code seed}. {@code timeline} (may be null) receives a CSV row per
      * {@code timelineStep} seconds; {@code windows} (may be null) says which series to keep for the report.

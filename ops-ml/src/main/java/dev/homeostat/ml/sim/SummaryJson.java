@@ -47,12 +47,21 @@ final class SummaryJson {
                     .append(", \"beatsHpa\": ").append(check.beatsHpa())
                     .append(", \"beatsKeda\": ").append(check.beatsKeda()).append("},\n");
         }
+        indent(b, 1).append("\"optimum\": {\"perSeed\": [");
+        for (int i = 0; i < r.optima().size(); i++) {
+            OfflineOptimum.Plan plan = r.optima().get(i);
+            b.append(i == 0 ? "" : ", ").append("{\"seed\": ").append(i + 1).append(", ");
+            plan(b, plan).append('}');
+        }
+        b.append("], \"expectedLoad\": {");
+        plan(b, r.expectedPlan()).append("}},\n");
         indent(b, 1).append("\"policies\": {\n");
         for (int i = 0; i < r.summaries().size(); i++) {
             PolicySummary p = r.summaries().get(i);
             indent(b, 2).append(quote(p.policy())).append(": {");
             stat(b, "replicaSeconds", p.replicaSeconds()).append(", ");
             stat(b, "costOverReference", p.costOverReference()).append(", ");
+            stat(b, "costOverOptimum", r.costOverOptimumStat(p.policy())).append(", ");
             stat(b, "costOverWorkBound", p.costOverWorkBound()).append(", ");
             stat(b, "percentTimeOverSlo", p.percentOverSlo()).append(", ");
             stat(b, "maxTimeLagSeconds", p.maxTimeLag()).append(", ");
@@ -81,6 +90,13 @@ final class SummaryJson {
         indent(b, 1).append("]\n");
         b.append("}\n");
         return b.toString();
+    }
+
+    private static StringBuilder plan(StringBuilder b, OfflineOptimum.Plan plan) {
+        return b.append("\"replicaSeconds\": ").append(num(plan.cost()))
+                .append(", \"percentTimeOverSlo\": ").append(num(plan.percentOverSlo()))
+                .append(", \"lowerBound\": ").append(num(plan.lowerBound()))
+                .append(", \"gap\": ").append(num(plan.gap()));
     }
 
     private static StringBuilder stat(StringBuilder b, String name, Stat s) {

@@ -73,12 +73,13 @@ class ScalingPolicyTest {
 
     @Test
     void risingTrendOutrunsAFlatForecast() {
-        // given arrivals rising 300 → 600/s over the last 45 s and a forecast still at 600/s
+        // given arrivals rising 300 → 600/s over the last 45 s, a forecast still at 600/s, and 12 replicas, enough
+        // that no lag builds before new ones could consume
         List<Sample> recent = new ArrayList<>();
         for (int i = 3; i >= 0; i--) {
-            recent.add(sample(5 + 15L * i, 600 - 100 * i, 0, 0.8, 8));
+            recent.add(sample(5 + 15L * i, 600 - 100 * i, 0, 0.5, 12));
         }
-        PolicyInput in = input(recent, forecast(600, 620, true, 0.7), 8);
+        PolicyInput in = input(recent, forecast(600, 620, true, 0.7), 12);
         // when
         Decision d = predictive.decide(in);
         // then the trend (+6.67/s per s) extrapolated 95 s ahead reaches ~1233/s: ceil(1233 / 85) = 15
@@ -95,10 +96,12 @@ class ScalingPolicyTest {
         PolicyInput in = input(recent, forecast(300, 330, true, 0.7), 3);
         // when
         Decision d = predictive.decide(in);
-        // then the lag, projected 90 s on, drained within the horizon needs ceil((300 + 27000/90) / 100) = 6
-        assertEquals(Term.LAG_DRAIN, d.reason().term());
-        assertEquals(6, d.desiredReplicas());
-        assertTrue(d.reason().message().contains("27000 records"), d.reason().message());
+        // then the lag, projected 90 s on, drained within two SLOs (20 s) needs ceil((300 + 27000/20) / 100) = 17,
+        // which the scale-up step limit cuts to max(3 × 2, 3 + 4) = 7 for this step
+        assertEquals(17, d.reason().figures().lagDrainReplicas());
+        assertEquals(7, d.desiredReplicas());
+        assertEquals(Term.GUARDRAIL, d.reason().term());
+        assertEquals("scale-up step limit", d.reason().detail());
     }
 
     @Test
@@ -357,15 +360,15 @@ class ScalingPolicyTest {
 
     @Test
     void optionsDeriveFromHowTheAppScales() {
-        // given a 60 s ready delay, 15 s period, 5 s telemetry delay and 5 s rebalances
+        // given a 60 s ready delay, 15 s period and 5 s telemetry delay
         ScalingPolicy.Options o = ScalingPolicy.Options.forScaling(Duration.ofSeconds(60), Duration.ofSeconds(15),
-                Duration.ofSeconds(5), Duration.ofSeconds(5));
-        // when / then horizon 80 s, utilisation 80 / 85, window two periods (the forecast covers the horizon
-        // ahead), 30 s between a change and a scale-down
+                Duration.ofSeconds(5));
+        // when / then horizon 80 s, utilisation 1 (rebalance backlogs are drained on demand), window one period
+        // (the forecast covers the horizon ahead), one period between a change and a scale-down
         assertEquals(Duration.ofSeconds(80), o.horizon());
-        assertEquals(80.0 / 85, o.targetUtilization(), 1e-12);
-        assertEquals(Duration.ofSeconds(30), o.scaleDownWindow());
-        assertEquals(Duration.ofSeconds(30), o.minChangeInterval());
+        assertEquals(1.0, o.targetUtilization(), 1e-12);
+        assertEquals(Duration.ofSeconds(15), o.scaleDownWindow());
+        assertEquals(Duration.ofSeconds(15), o.minChangeInterval());
     }
 
     @Test

@@ -155,7 +155,7 @@ public final class AutoscaleCommand implements Subcommand {
         }
         TargetCheck check = TargetCheck.of(r, "homeostat");
         if (check != null) {
-            out.printf(Locale.ROOT, "homeostat target: %s (SLO ≤ %.1f%%: %s; cost ≤ %.2f× reference: %s; beats hpa: %s; beats keda: %s)%n",
+            out.printf(Locale.ROOT, "homeostat target: %s (SLO ≤ %.1f%%: %s; cost ≤ %.2f× optimum: %s); dominates hpa: %s, keda: %s%n",
                     check.met() ? "MET" : "NOT MET", Benchmark.SLO_TARGET_PERCENT, check.sloMet(),
                     TargetCheck.COST_FACTOR, check.costMet(), check.beatsHpa(), check.beatsKeda());
         }

@@ -43,7 +43,7 @@ final class SummaryJson {
             indent(b, 1).append("\"homeostatTarget\": {\"met\": ").append(check.met())
                     .append(", \"sloMet\": ").append(check.sloMet())
                     .append(", \"costWithin").append(num(TargetCheck.COST_FACTOR).replace(".", "_"))
-                    .append("xReference\": ").append(check.costMet())
+                    .append("xOptimum\": ").append(check.costMet())
                     .append(", \"beatsHpa\": ").append(check.beatsHpa())
                     .append(", \"beatsKeda\": ").append(check.beatsKeda()).append("},\n");
         }

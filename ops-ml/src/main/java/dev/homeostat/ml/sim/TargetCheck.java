@@ -1,18 +1,19 @@
 package dev.homeostat.ml.sim;
 
 /**
- * The issue's target for {@code homeostat} on one trace: at most {@link Benchmark#SLO_TARGET_PERCENT} %
- * of evaluation time over the SLO, replica-seconds at most {@link #COST_FACTOR}× the reference oracle's,
- * and better than each of {@code hpa} and {@code keda} on cost or SLO without being worse on the other.
+ * The target for {@code homeostat} on one trace: at most {@link Benchmark#SLO_TARGET_PERCENT} % of evaluation time
+ * over the SLO and cost at most {@link #COST_FACTOR}× the offline optimum (mean over seeds of each run's
+ * replica-seconds ÷ its seed's optimum). Whether it dominates {@code hpa} and {@code keda} (better on cost or SLO, worse
+ * on neither) is reported beside it, not part of it: a baseline may buy 0.00 % at any price.
  *
  * @param sloMet       time over the SLO within the bar
- * @param costMet      cost within the factor of a reference oracle that itself met the SLO bar
+ * @param costMet      cost ÷ offline optimum within the factor
  * @param beatsHpa     dominates hpa (null when hpa did not run)
  * @param beatsKeda    dominates keda (null when keda did not run)
  */
 public record TargetCheck(boolean sloMet, boolean costMet, Boolean beatsHpa, Boolean beatsKeda) {
 
-    /** Largest cost relative to the reference oracle. */
+    /** Largest cost relative to the offline optimum. */
     public static final double COST_FACTOR = 1.15;
 
     /** The check for {@code policy} in {@code result}, or null when it did not run. */
@@ -22,13 +23,13 @@ public record TargetCheck(boolean sloMet, boolean costMet, Boolean beatsHpa, Boo
             return null;
         }
         boolean slo = p.percentOverSlo().mean() <= Benchmark.SLO_TARGET_PERCENT;
-        boolean cost = result.referenceMeetsSlo() && p.costOverReference().mean() <= COST_FACTOR;
+        boolean cost = result.costOverOptimum(policy) <= COST_FACTOR;
         return new TargetCheck(slo, cost, dominates(p, result.summary("hpa")), dominates(p, result.summary("keda")));
     }
 
-    /** Whether the target holds entirely. */
+    /** Whether the target (SLO and cost) holds. */
     public boolean met() {
-        return sloMet && costMet && !Boolean.FALSE.equals(beatsHpa) && !Boolean.FALSE.equals(beatsKeda);
+        return sloMet && costMet;
     }
 
     private static Boolean dominates(PolicySummary p, PolicySummary other) {

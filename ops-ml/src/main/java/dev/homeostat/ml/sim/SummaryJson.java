@@ -1,117 +1,142 @@
 package dev.homeostat.ml.sim;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
 import java.util.Locale;
 
-/** Writes a {@link Benchmark.Result} as {@code summary.json} (hand-written: the jar ships no JSON library). */
+/** Writes a {@link Benchmark.Result} as {@code summary.json}, built as a Jackson tree. */
 final class SummaryJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    // Two-space indent, "key": value and \n on every OS, as the file was written before Jackson; arrays one element
+    // a line.
+    private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
+    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withObjectIndenter(INDENT).withArrayIndenter(INDENT));
 
     private SummaryJson() {
     }
 
     static String render(Benchmark.Result r, String command) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("trace", r.trace());
+        root.put("command", command);
         SimOptions o = r.options();
-        StringBuilder b = new StringBuilder(4096);
-        b.append("{\n");
-        field(b, 1, "trace", r.trace()).append(",\n");
-        field(b, 1, "command", command).append(",\n");
-        indent(b, 1).append("\"options\": {");
-        b.append("\"peakReplicas\": ").append(o.peakReplicas())
-                .append(", \"capacity\": ").append(num(o.capacity()))
-                .append(", \"capacitySpread\": ").append(num(o.capacitySpread()))
-                .append(", \"readyDelaySeconds\": ").append(o.readyDelaySeconds())
-                .append(", \"partitions\": ").append(o.partitions())
-                .append(", \"rebalanceSeconds\": ").append(o.rebalanceSeconds())
-                .append(", \"sloSeconds\": ").append(num(o.sloSeconds()))
-                .append(", \"compress\": ").append(num(o.compress()))
-                .append(", \"telemetrySeconds\": ").append(o.telemetrySeconds())
-                .append(", \"telemetryDelaySeconds\": ").append(o.telemetryDelaySeconds())
-                .append(", \"trainFraction\": ").append(num(o.trainFraction()))
-                .append(", \"rangeAssignment\": ").append(o.rangeAssignment())
-                .append(", \"minReplicas\": ").append(o.minReplicas())
-                .append(", \"maxReplicas\": ").append(o.maxReplicas())
-                .append("},\n");
-        indent(b, 1).append("\"simulatedSeconds\": ").append(r.profile().durationSeconds()).append(",\n");
-        indent(b, 1).append("\"evaluationStartSecond\": ").append(r.evalStart()).append(",\n");
-        indent(b, 1).append("\"seeds\": ").append(r.runs().stream().mapToLong(RunResult::seed).distinct().count()).append(",\n");
-        indent(b, 1).append("\"timelineStepSeconds\": ").append(r.timelineStep()).append(",\n");
-        indent(b, 1).append("\"wallSeconds\": ").append(num(r.wallSeconds())).append(",\n");
-        indent(b, 1).append("\"reference\": ").append(r.reference() == null ? "null" : quote(r.reference())).append(",\n");
-        indent(b, 1).append("\"referenceMeetsSlo\": ").append(r.referenceMeetsSlo()).append(",\n");
-        indent(b, 1).append("\"sloTargetPercent\": ").append(num(Benchmark.SLO_TARGET_PERCENT)).append(",\n");
+        ObjectNode options = root.putObject("options");
+        options.put("peakReplicas", o.peakReplicas());
+        put(options, "capacity", o.capacity());
+        put(options, "capacitySpread", o.capacitySpread());
+        options.put("readyDelaySeconds", o.readyDelaySeconds());
+        options.put("partitions", o.partitions());
+        options.put("rebalanceSeconds", o.rebalanceSeconds());
+        put(options, "sloSeconds", o.sloSeconds());
+        put(options, "compress", o.compress());
+        options.put("telemetrySeconds", o.telemetrySeconds());
+        options.put("telemetryDelaySeconds", o.telemetryDelaySeconds());
+        put(options, "trainFraction", o.trainFraction());
+        options.put("rangeAssignment", o.rangeAssignment());
+        options.put("minReplicas", o.minReplicas());
+        options.put("maxReplicas", o.maxReplicas());
+        root.put("simulatedSeconds", r.profile().durationSeconds());
+        root.put("evaluationStartSecond", r.evalStart());
+        root.put("seeds", r.runs().stream().mapToLong(RunResult::seed).distinct().count());
+        root.put("timelineStepSeconds", r.timelineStep());
+        put(root, "wallSeconds", r.wallSeconds());
+        root.put("reference", r.reference());
+        root.put("referenceMeetsSlo", r.referenceMeetsSlo());
+        put(root, "sloTargetPercent", Benchmark.SLO_TARGET_PERCENT);
         TargetCheck check = TargetCheck.of(r, "homeostat");
         if (check != null) {
-            indent(b, 1).append("\"homeostatTarget\": {\"met\": ").append(check.met())
-                    .append(", \"sloMet\": ").append(check.sloMet())
-                    .append(", \"costWithin").append(num(TargetCheck.COST_FACTOR).replace(".", "_"))
-                    .append("xOptimum\": ").append(check.costMet())
-                    .append(", \"beatsHpa\": ").append(check.beatsHpa())
-                    .append(", \"beatsKeda\": ").append(check.beatsKeda()).append("},\n");
+            ObjectNode target = root.putObject("homeostatTarget");
+            target.put("met", check.met());
+            target.put("sloMet", check.sloMet());
+            target.put("costWithin" + num(TargetCheck.COST_FACTOR).replace(".", "_") + "xOptimum", check.costMet());
+            target.put("beatsHpa", check.beatsHpa());
+            target.put("beatsKeda", check.beatsKeda());
         }
-        indent(b, 1).append("\"optimum\": {\"perSeed\": [");
+        ObjectNode optimum = root.putObject("optimum");
+        ArrayNode perSeed = optimum.putArray("perSeed");
         for (int i = 0; i < r.optima().size(); i++) {
-            OfflineOptimum.Plan plan = r.optima().get(i);
-            b.append(i == 0 ? "" : ", ").append("{\"seed\": ").append(i + 1).append(", ");
-            plan(b, plan).append('}');
+            ObjectNode seed = perSeed.addObject();
+            seed.put("seed", i + 1);
+            plan(seed, r.optima().get(i));
         }
-        b.append("], \"expectedLoad\": {");
-        plan(b, r.expectedPlan()).append("}},\n");
-        indent(b, 1).append("\"policies\": {\n");
-        for (int i = 0; i < r.summaries().size(); i++) {
-            PolicySummary p = r.summaries().get(i);
-            indent(b, 2).append(quote(p.policy())).append(": {");
-            stat(b, "replicaSeconds", p.replicaSeconds()).append(", ");
-            stat(b, "costOverReference", p.costOverReference()).append(", ");
-            stat(b, "costOverOptimum", r.costOverOptimumStat(p.policy())).append(", ");
-            stat(b, "costOverWorkBound", p.costOverWorkBound()).append(", ");
-            stat(b, "percentTimeOverSlo", p.percentOverSlo()).append(", ");
-            stat(b, "maxTimeLagSeconds", p.maxTimeLag()).append(", ");
-            stat(b, "scalingActions", p.actions()).append(", ");
-            stat(b, "rebalanceSeconds", p.rebalanceSeconds());
-            b.append('}').append(i + 1 < r.summaries().size() ? ",\n" : "\n");
+        plan(optimum.putObject("expectedLoad"), r.expectedPlan());
+        ObjectNode policies = root.putObject("policies");
+        for (PolicySummary p : r.summaries()) {
+            ObjectNode policy = policies.putObject(p.policy());
+            stat(policy, "replicaSeconds", p.replicaSeconds());
+            stat(policy, "costOverReference", p.costOverReference());
+            stat(policy, "costOverOptimum", r.costOverOptimumStat(p.policy()));
+            stat(policy, "costOverWorkBound", p.costOverWorkBound());
+            stat(policy, "percentTimeOverSlo", p.percentOverSlo());
+            stat(policy, "maxTimeLagSeconds", p.maxTimeLag());
+            stat(policy, "scalingActions", p.actions());
+            stat(policy, "rebalanceSeconds", p.rebalanceSeconds());
         }
-        indent(b, 1).append("},\n");
-        indent(b, 1).append("\"runs\": [\n");
-        for (int i = 0; i < r.runs().size(); i++) {
-            RunResult run = r.runs().get(i);
-            indent(b, 2).append("{\"policy\": ").append(quote(run.policy()))
-                    .append(", \"seed\": ").append(run.seed())
-                    .append(", \"replicaSeconds\": ").append(num(run.replicaSeconds()))
-                    .append(", \"workBound\": ").append(num(run.workBound()))
-                    .append(", \"percentTimeOverSlo\": ").append(num(run.percentOverSlo()))
-                    .append(", \"maxTimeLagSeconds\": ").append(num(run.maxTimeLagSeconds()))
-                    .append(", \"scalingActions\": ").append(run.actions())
-                    .append(", \"rebalanceSeconds\": ").append(run.rebalanceSeconds())
-                    .append(", \"arrivals\": ").append(num(run.arrivals()))
-                    .append(", \"processed\": ").append(num(run.processed()))
-                    .append(", \"lagAtStart\": ").append(num(run.lagAtStart()))
-                    .append(", \"lagAtEnd\": ").append(num(run.lagAtEnd()))
-                    .append('}').append(i + 1 < r.runs().size() ? ",\n" : "\n");
+        ArrayNode runs = root.putArray("runs");
+        for (RunResult run : r.runs()) {
+            ObjectNode row = runs.addObject();
+            row.put("policy", run.policy());
+            row.put("seed", run.seed());
+            put(row, "replicaSeconds", run.replicaSeconds());
+            put(row, "workBound", run.workBound());
+            put(row, "percentTimeOverSlo", run.percentOverSlo());
+            put(row, "maxTimeLagSeconds", run.maxTimeLagSeconds());
+            row.put("scalingActions", run.actions());
+            row.put("rebalanceSeconds", run.rebalanceSeconds());
+            put(row, "arrivals", run.arrivals());
+            put(row, "processed", run.processed());
+            put(row, "lagAtStart", run.lagAtStart());
+            put(row, "lagAtEnd", run.lagAtEnd());
         }
-        indent(b, 1).append("]\n");
-        b.append("}\n");
-        return b.toString();
+        try {
+            return WRITER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            // a tree of strings, numbers and booleans always serialises; this would be a Jackson bug
+            throw new IllegalStateException(e);
+        }
     }
 
-    private static StringBuilder plan(StringBuilder b, OfflineOptimum.Plan plan) {
-        return b.append("\"replicaSeconds\": ").append(num(plan.cost()))
-                .append(", \"percentTimeOverSlo\": ").append(num(plan.percentOverSlo()))
-                .append(", \"lowerBound\": ").append(num(plan.lowerBound()))
-                .append(", \"gap\": ").append(num(plan.gap()));
+    private static void plan(ObjectNode node, OfflineOptimum.Plan plan) {
+        put(node, "replicaSeconds", plan.cost());
+        put(node, "percentTimeOverSlo", plan.percentOverSlo());
+        put(node, "lowerBound", plan.lowerBound());
+        put(node, "gap", plan.gap());
     }
 
-    private static StringBuilder stat(StringBuilder b, String name, Stat s) {
-        return b.append(quote(name)).append(": {\"mean\": ").append(num(s.mean())).append(", \"sd\": ")
-                .append(num(s.sd())).append('}');
+    private static void stat(ObjectNode node, String name, Stat s) {
+        ObjectNode stat = node.putObject(name);
+        put(stat, "mean", s.mean());
+        put(stat, "sd", s.sd());
     }
 
-    private static StringBuilder field(StringBuilder b, int depth, String name, String value) {
-        return indent(b, depth).append(quote(name)).append(": ").append(quote(value));
+    private static void put(ObjectNode node, String name, double v) {
+        node.set(name, number(v));
     }
 
-    private static StringBuilder indent(StringBuilder b, int depth) {
-        return b.append("  ".repeat(depth));
+    /**
+     * {@code v} as a JSON number rounded as {@link #num} prints it (6 significant digits, whole numbers without a
+     * point: the precision the hand-written file had), or null for NaN and infinities, which JSON cannot hold.
+     */
+    static JsonNode number(double v) {
+        return Double.isFinite(v) ? DecimalNode.valueOf(new BigDecimal(num(v))) : NullNode.getInstance();
     }
 
+    /** {@code v} to 6 significant digits without trailing zeros, whole numbers as integers; "null" when not finite. */
     static String num(double v) {
         if (!Double.isFinite(v)) {
             return "null";
@@ -120,24 +145,5 @@ final class SummaryJson {
             return Long.toString((long) v);
         }
         return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replaceAll("\\.(e|$)", "$1");
-    }
-
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }

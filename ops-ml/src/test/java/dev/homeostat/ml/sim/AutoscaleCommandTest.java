@@ -1,5 +1,7 @@
 package dev.homeostat.ml.sim;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeostat.ml.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,19 +49,59 @@ class AutoscaleCommandTest {
                 "--ready-delay", "30", "--timeline-step", "60"});
         // then
         assertEquals(0, code);
-        String summary = Files.readString(out.resolve("summary.json"));
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         for (String policy : Policies.ALL) {
-            assertTrue(summary.contains("\"" + policy + "\": {"), policy);
+            assertTrue(summary.path("policies").has(policy), policy);
             assertTrue(Files.exists(out.resolve(policy + "-seed1.csv")), policy);
             assertTrue(Files.exists(out.resolve(policy + "-seed2.csv")), policy);
         }
-        assertTrue(summary.contains("\"reference\": \"oracle-"), summary);
+        assertTrue(summary.path("reference").asText().startsWith("oracle-"), summary.path("reference").toString());
         assertTrue(Files.readString(out.resolve("report.svg")).startsWith("<svg"));
         String csv = Files.readString(out.resolve("hpa-seed1.csv"));
         assertTrue(csv.startsWith("t,arrivals,processed,lag,replicas_requested,replicas_ready"), csv);
         assertEquals(21600 / 60 + 1, csv.lines().count());
         String table = printed.toString(StandardCharsets.UTF_8);
         assertTrue(table.contains("homeostat target:"), table);
+        summaryAgreesWithThePrintedTable(summary, table);
+    }
+
+    /** The figures of summary.json, read back with Jackson, are the ones the command printed. */
+    private static void summaryAgreesWithThePrintedTable(JsonNode summary, String table) {
+        assertTrue(table.contains("trace synthetic: " + summary.path("simulatedSeconds").asInt() + " s simulated, evaluation from "
+                + summary.path("evaluationStartSecond").asInt() + " s, " + summary.path("seeds").asInt() + " seeds"), table);
+        assertEquals(2, summary.path("seeds").asInt());
+        assertTrue(table.contains("reference oracle: " + summary.path("reference").asText()), table);
+        JsonNode target = summary.path("homeostatTarget");
+        String line = table.lines().filter(l -> l.startsWith("homeostat target: ")).findFirst().orElseThrow();
+        assertTrue(line.startsWith("homeostat target: " + (target.path("met").asBoolean() ? "MET (" : "NOT MET (")), line);
+        assertTrue(line.contains("%: " + target.path("sloMet").asBoolean() + ";"), line);
+        assertTrue(line.contains("optimum: " + target.path("costWithin1_15xOptimum").asBoolean() + ")"), line);
+        assertTrue(line.endsWith("dominates hpa: " + target.path("beatsHpa").asBoolean() + ", keda: "
+                + target.path("beatsKeda").asBoolean()), line);
+        // each policy row: policy, cost/work±sd, cost/opt, cost/ref, %overSLO±sd, ...
+        int rows = 0;
+        for (String row : table.lines().toList()) {
+            String[] cells = row.trim().split("\\s+");
+            JsonNode policy = summary.path("policies").path(cells[0]);
+            if (cells.length != 10 || !cells[1].contains("±") || policy.isMissingNode()) {
+                continue; // a heading, or a frontier row (family, knob, ...)
+            }
+            rows++;
+            assertEquals(policy.path("costOverOptimum").path("mean").asDouble(), Double.parseDouble(cells[2]), 5e-4, row);
+            assertEquals(policy.path("costOverReference").path("mean").asDouble(), Double.parseDouble(cells[3]), 5e-4, row);
+            assertEquals(policy.path("percentTimeOverSlo").path("mean").asDouble(),
+                    Double.parseDouble(cells[4].substring(0, cells[4].indexOf('±'))), 5e-3, row);
+        }
+        assertEquals(Policies.ALL.size(), rows, table);
+        // one run per policy and seed (frontier settings too), each conserving records: start + arrivals − processed = end
+        assertEquals(summary.path("policies").size() * 2, summary.path("runs").size());
+        for (JsonNode run : summary.path("runs")) {
+            double end = run.path("lagAtStart").asDouble() + run.path("arrivals").asDouble() - run.path("processed").asDouble();
+            // each figure is written to 6 significant digits
+            double rounding = 1e-5 * (run.path("lagAtStart").asDouble() + run.path("arrivals").asDouble()
+                    + run.path("processed").asDouble());
+            assertEquals(run.path("lagAtEnd").asDouble(), end, rounding, run.toString());
+        }
     }
 
     @Test

@@ -21,7 +21,7 @@ public final class Frontier {
     static final double[] KEDA_FACTORS = {0.1, 0.25, 0.5, 1, 2};
     /** Flink autoscaler target utilisations swept. */
     static final double[] RATE_TARGETS = {0.3, 0.5, 0.7, 0.9};
-    /** Homeostat target utilisations swept (its default, from {@code forScaling}, is about 0.94 here). */
+    /** Homeostat target utilisations swept (its default, from {@code forScaling}, is 1.0). */
     static final double[] HOMEOSTAT_TARGETS = {0.6, 0.7, 0.8, 0.9, 1.0};
 
     /** The family a swept policy belongs to. */

@@ -2,6 +2,7 @@ package dev.homeostat.ml.policy;
 
 import dev.homeostat.ml.telemetry.Sample;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -9,6 +10,7 @@ import java.time.Instant;
  * per partition and, optionally, even division of partitions; a scale-up step limit; scale-down only when the
  * lag is under half the SLO, when the stabilization window and the dead band allow it, not too soon after the
  * last change, and by a bounded step; finally the min/max bounds. The reason names the last one that changed it.
+ * A reactive fallback keeps what it asked for over at least one horizon ({@link #scaleDownWindow}).
  */
 final class Guardrails {
 
@@ -66,7 +68,7 @@ final class Guardrails {
                 return hold(in, f, DRAINING);
             }
             int windowMax = r;
-            long windowStart = in.now().toEpochMilli() - options.scaleDownWindow().toMillis();
+            long windowStart = in.now().toEpochMilli() - scaleDownWindow(term).toMillis();
             Instant lastChange = null;
             for (PastDecision d : in.recentDecisions()) {
                 if (d.at().toEpochMilli() > windowStart) {
@@ -103,6 +105,20 @@ final class Guardrails {
             return Decision.of(bounded, new Reason(Term.BOUND, bounded > r ? "min" : "max", f, false));
         }
         return Decision.of(r, new Reason(why, whyDetail, f, false));
+    }
+
+    /**
+     * The stabilization window for a decision set by {@code term}: the options' window, but at least one horizon
+     * when a predictive policy has fallen back to the reactive rule. That rule does not look ahead, so a window
+     * sized for the forecast (which already covers the horizon ahead) would let it scale down on one quiet
+     * sample; reactive mode's default window is the horizon for the same reason.
+     */
+    Duration scaleDownWindow(Term term) {
+        Duration window = options.scaleDownWindow();
+        if (term == Term.REACTIVE_FALLBACK && options.horizon().compareTo(window) > 0) {
+            return options.horizon();
+        }
+        return window;
     }
 
     /** Keeps the current count (within the bounds), saying which guardrail held it. */

@@ -61,7 +61,9 @@ final class HomeostatPolicy implements AutoscalePolicy {
         Duration horizon = Duration.ofSeconds(options.readyDelaySeconds() + PERIOD_SECONDS + options.telemetryDelaySeconds());
         this.policy = ScalingPolicy.create(base.withHorizon(horizon).withEvenPartitions(options.rangeAssignment()));
         this.horizonMillis = horizon.toMillis();
-        this.keepDecisionsMillis = Math.max(base.scaleDownWindow().toMillis(), base.minChangeInterval().toMillis());
+        // A reactive fallback's window is at least the horizon (Guardrails), so keep that much as well.
+        this.keepDecisionsMillis = Math.max(horizonMillis,
+                Math.max(base.scaleDownWindow().toMillis(), base.minChangeInterval().toMillis()));
         Duration step = Duration.ofSeconds(options.telemetrySeconds());
         Duration day = Duration.ofMillis((long) (Duration.ofDays(1).toMillis() / options.compress()));
         Duration week = Duration.ofMillis((long) (Duration.ofDays(7).toMillis() / options.compress()));

@@ -234,6 +234,28 @@ class ScalingPolicyTest {
     }
 
     @Test
+    void aReactiveFallbackHoldsForTheHorizonNotTheForecastsWindow() {
+        // given options as the operator derives them (window one period, 15 s; horizon 80 s), 10 replicas, 300/s
+        // now, and 60 s ago the terms asked for 10
+        ScalingPolicy derived = ScalingPolicy.create(ScalingPolicy.Options.forScaling(Duration.ofSeconds(60),
+                Duration.ofSeconds(15), Duration.ofSeconds(5)));
+        List<PastDecision> past = List.of(new PastDecision(Instant.ofEpochMilli(NOW - 60_000), 10, 10, 10));
+        PolicyInput untrained = input(flat(300, 10), forecast(300, 330, false, Double.NaN), 10, 0, 0,
+                new Bounds(1, 50), past);
+        PolicyInput trained = input(flat(300, 10), forecast(300, 330, true, 0.5), 10, 0, 0, new Bounds(1, 50), past);
+        // when
+        Decision fallback = derived.decide(untrained);
+        Decision forecast = derived.decide(trained);
+        // then the reactive rule, which does not look ahead, keeps the 10 asked for within the last horizon;
+        // the forecast, which covers the horizon ahead, scales down (10 → 5, the step limit)
+        assertEquals(10, fallback.desiredReplicas());
+        assertEquals(Term.HOLD, fallback.reason().term());
+        assertEquals("scale-down stabilization window", fallback.reason().detail());
+        assertEquals(5, forecast.desiredReplicas());
+        assertEquals("scale-down step limit", forecast.reason().detail());
+    }
+
+    @Test
     void noScaleDownSoonAfterAChange() {
         // given a change 30 s ago (outside the 2-minute window is irrelevant: recommended 4 then)
         List<PastDecision> past = List.of(new PastDecision(Instant.ofEpochMilli(NOW - 30_000), 4, 3, 6));

@@ -91,11 +91,8 @@ public final class ScalerSettings {
      * follows the context history. About 21 KB per detector, measured by {@code ops-ml}'s {@code DetectorMemory}.
      */
     public EnsembleDetector.Options detector(long seed) {
-        EnsembleDetector.Options d = new EnsembleDetector.Options(seed);
-        return new EnsembleDetector.Options(seed, d.channels(), d.levelWindow(), DETECTOR_CONTEXT_SAMPLES,
-                DETECTOR_CONTEXT_SAMPLES, d.contextDimension(), d.contextStride(), d.coarseBlock(),
-                DETECTOR_CALIBRATION_SAMPLES, d.warmup(), d.suppressionWindow(), d.restPeriod(), d.alarmPValue(),
-                d.contextGate());
+        return EnsembleDetector.Options.builder(seed).differenceWindow(DETECTOR_CONTEXT_SAMPLES)
+                .contextHistory(DETECTOR_CONTEXT_SAMPLES).calibrationWindow(DETECTOR_CALIBRATION_SAMPLES).build();
     }
 
     /** Past values the detectors' context channels search (must exceed 8 values × 6-sample blocks + stride). */

@@ -91,6 +91,16 @@ public final class EnsembleDetector implements StreamingDetector {
             this(seed, channels, 100, 400, 1000, 8, 2, 6, 2000, 150, 200, 150, 0.005, 0.2);
         }
 
+        /** A builder starting from the main detector's defaults with the given seed. */
+        public static Builder builder(long seed) {
+            return new Options(seed).toBuilder();
+        }
+
+        /** A builder starting from these options. */
+        public Builder toBuilder() {
+            return new Builder(this);
+        }
+
         public Options {
             if (channels.isEmpty()) {
                 throw new IllegalArgumentException("at least one channel is needed, got " + channels);
@@ -111,6 +121,130 @@ public final class EnsembleDetector implements StreamingDetector {
             }
             if (!(contextGate > 0 && contextGate <= 1)) {
                 throw new IllegalArgumentException("contextGate must be in (0, 1], got " + contextGate);
+            }
+        }
+
+        /** Builds {@link Options} by name; {@link #build()} validates. */
+        public static final class Builder {
+            private long seed;
+            private Set<Channel> channels;
+            private int levelWindow;
+            private int differenceWindow;
+            private int contextHistory;
+            private int contextDimension;
+            private int contextStride;
+            private int coarseBlock;
+            private int calibrationWindow;
+            private int warmup;
+            private int suppressionWindow;
+            private int restPeriod;
+            private double alarmPValue;
+            private double contextGate;
+
+            private Builder(Options from) {
+                seed = from.seed();
+                channels = from.channels();
+                levelWindow = from.levelWindow();
+                differenceWindow = from.differenceWindow();
+                contextHistory = from.contextHistory();
+                contextDimension = from.contextDimension();
+                contextStride = from.contextStride();
+                coarseBlock = from.coarseBlock();
+                calibrationWindow = from.calibrationWindow();
+                warmup = from.warmup();
+                suppressionWindow = from.suppressionWindow();
+                restPeriod = from.restPeriod();
+                alarmPValue = from.alarmPValue();
+                contextGate = from.contextGate();
+            }
+
+            /** Sets {@link Options#seed()}. */
+            public Builder seed(long value) {
+                seed = value;
+                return this;
+            }
+
+            /** Sets {@link Options#channels()}. */
+            public Builder channels(Set<Channel> value) {
+                channels = value;
+                return this;
+            }
+
+            /** Sets {@link Options#levelWindow()}. */
+            public Builder levelWindow(int value) {
+                levelWindow = value;
+                return this;
+            }
+
+            /** Sets {@link Options#differenceWindow()}. */
+            public Builder differenceWindow(int value) {
+                differenceWindow = value;
+                return this;
+            }
+
+            /** Sets {@link Options#contextHistory()}. */
+            public Builder contextHistory(int value) {
+                contextHistory = value;
+                return this;
+            }
+
+            /** Sets {@link Options#contextDimension()}. */
+            public Builder contextDimension(int value) {
+                contextDimension = value;
+                return this;
+            }
+
+            /** Sets {@link Options#contextStride()}. */
+            public Builder contextStride(int value) {
+                contextStride = value;
+                return this;
+            }
+
+            /** Sets {@link Options#coarseBlock()}. */
+            public Builder coarseBlock(int value) {
+                coarseBlock = value;
+                return this;
+            }
+
+            /** Sets {@link Options#calibrationWindow()}. */
+            public Builder calibrationWindow(int value) {
+                calibrationWindow = value;
+                return this;
+            }
+
+            /** Sets {@link Options#warmup()}. */
+            public Builder warmup(int value) {
+                warmup = value;
+                return this;
+            }
+
+            /** Sets {@link Options#suppressionWindow()}. */
+            public Builder suppressionWindow(int value) {
+                suppressionWindow = value;
+                return this;
+            }
+
+            /** Sets {@link Options#restPeriod()}. */
+            public Builder restPeriod(int value) {
+                restPeriod = value;
+                return this;
+            }
+
+            /** Sets {@link Options#alarmPValue()}. */
+            public Builder alarmPValue(double value) {
+                alarmPValue = value;
+                return this;
+            }
+
+            /** Sets {@link Options#contextGate()}. */
+            public Builder contextGate(double value) {
+                contextGate = value;
+                return this;
+            }
+
+            /** The options, validated. */
+            public Options build() {
+                return new Options(seed, channels, levelWindow, differenceWindow, contextHistory, contextDimension, contextStride, coarseBlock, calibrationWindow, warmup, suppressionWindow, restPeriod, alarmPValue, contextGate);
             }
         }
     }

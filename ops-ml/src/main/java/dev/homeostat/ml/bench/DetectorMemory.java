@@ -26,14 +26,12 @@ public final class DetectorMemory {
         int context = args.length > 3 ? Integer.parseInt(args[1]) : 64;
         int difference = args.length > 3 ? Integer.parseInt(args[2]) : 64;
         int calibration = args.length > 3 ? Integer.parseInt(args[3]) : 120;
-        EnsembleDetector.Options d = new EnsembleDetector.Options(0);
         long before = usedAfterGc();
         List<StreamingDetector> detectors = new ArrayList<>(count);
         SplittableRandom random = new SplittableRandom(1);
         for (int i = 0; i < count; i++) {
-            StreamingDetector detector = EnsembleDetector.create(new EnsembleDetector.Options(i, d.channels(), d.levelWindow(),
-                    difference, context, d.contextDimension(), d.contextStride(), d.coarseBlock(), calibration, d.warmup(),
-                    d.suppressionWindow(), d.restPeriod(), d.alarmPValue(), d.contextGate()));
+            StreamingDetector detector = EnsembleDetector.create(EnsembleDetector.Options.builder(i)
+                    .differenceWindow(difference).contextHistory(context).calibrationWindow(calibration).build());
             for (int t = 0; t < SAMPLES; t++) {
                 detector.score(t * 15_000L, 1000 + 50 * random.nextGaussian());
             }

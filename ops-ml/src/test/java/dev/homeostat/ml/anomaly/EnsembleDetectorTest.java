@@ -100,13 +100,24 @@ class EnsembleDetectorTest {
     }
 
     @Test
+    void optionsBuilderStartsFromTheDefaultsAndSetsByName() {
+        EnsembleDetector.Options defaults = new EnsembleDetector.Options(3);
+        assertEquals(defaults, EnsembleDetector.Options.builder(3).build());
+        EnsembleDetector.Options sized = defaults.toBuilder().contextHistory(64).differenceWindow(64).calibrationWindow(120).build();
+        assertEquals(64, sized.contextHistory());
+        assertEquals(64, sized.differenceWindow());
+        assertEquals(120, sized.calibrationWindow());
+        assertEquals(defaults, sized.toBuilder().contextHistory(1000).differenceWindow(400).calibrationWindow(2000).build());
+    }
+
+    @Test
     void optionsRejectBadValuesWithTheValues() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new EnsembleDetector.Options(1, ALL, 4, 400, 1000, 8, 2, 6, 2000, 150, 200, 150, 0.005, 0.2));
+                () -> EnsembleDetector.Options.builder(1).channels(ALL).levelWindow(4).build());
         assertTrue(e.getMessage().contains("levelWindow=4"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new EnsembleDetector.Options(1, Set.of()));
         assertThrows(IllegalArgumentException.class,
-                () -> new EnsembleDetector.Options(1, ALL, 100, 400, 1000, 8, 2, 6, 2000, 150, 200, 150, 1.5, 0.2));
+                () -> EnsembleDetector.Options.builder(1).channels(ALL).alarmPValue(1.5).build());
         assertThrows(IllegalArgumentException.class,
                 () -> EnsembleDetector.create(new EnsembleDetector.Options(1)).score(0, Double.NaN));
     }

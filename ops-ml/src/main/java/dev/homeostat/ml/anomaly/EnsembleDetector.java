@@ -15,7 +15,10 @@ import java.util.Set;
  * does not use it). Every calibrated channel's raw surprise is turned into a tail probability against that channel's
  * own recent history ({@link TailCalibrator}), so one threshold fits every series. A jump counts only where the
  * context channel finds the recent shape at least mildly new ({@code contextGate}), so routine edges such
- * as a daily ramp do not alarm. The channels are fused by their Bonferroni-corrected minimum and reported
+ * as a daily ramp do not alarm, and only when fewer than {@value #JUMP_RECURRENCES} earlier jumps of the same sign
+ * reached {@value #JUMP_SIMILARITY} of its size ({@link JumpRecurrence}), so a jump the series makes again and again
+ * is no news however long ago its last repeat. The context channels count a novelty only once it has lasted two samples
+ * ({@link Confirmation}). The channels are fused by their Bonferroni-corrected minimum and reported
  * as {@code s / (s + 10)} with {@code s = -ln p}.
  *
  * <p>Two rules keep one anomaly from raising a burst of alarms (NAB rewards only the first detection in
@@ -25,7 +28,8 @@ import java.util.Set;
  * strongest alarm so far.
  *
  * <p>Memory is fixed: about {@code 2 * calibrationWindow} doubles per channel, {@code 10 * contextHistory}
- * per context channel and {@code 2 * contextHistory} more (the normalisation window). Time per sample is bounded by
+ * per context channel, {@code 2 * contextHistory} more (the normalisation window) and twice
+ * {@value #JUMP_RECURRENCES} for the jump memory. Time per sample is bounded by
  * O(calibrationWindow + contextHistory * 8 / contextStride) per channel, typically a few microseconds.
  */
 public final class EnsembleDetector implements StreamingDetector {
@@ -260,6 +264,10 @@ public final class EnsembleDetector implements StreamingDetector {
     private static final double REST_MARGIN = 1.5;
     /** Part of the seen range a value may exceed it by without a range breach: Numenta's spatial tolerance. */
     private static final double RANGE_TOLERANCE = 0.05;
+    /** Earlier jumps of a similar size after which a jump is no news. */
+    private static final int JUMP_RECURRENCES = 100;
+    /** Part of a jump's size an earlier jump of the same sign must reach to count as similar. */
+    private static final double JUMP_SIMILARITY = 0.7;
 
     private final Options options;
     private final boolean[] enabled = new boolean[Channel.values().length];
@@ -272,6 +280,9 @@ public final class EnsembleDetector implements StreamingDetector {
     private final NeighbourComponent coarseContext;
     private final FeatureSurprise isolation;
     private final RangeBreach range;
+    private final JumpRecurrence jumps;
+    private final Confirmation contextConfirmation = new Confirmation();
+    private final Confirmation coarseConfirmation = new Confirmation();
     /** The last {@code contextHistory} values: their median and IQR scale the context and isolation channels. */
     private final SortedWindow normalisation;
     private final int normalisationMin;
@@ -305,6 +316,7 @@ public final class EnsembleDetector implements StreamingDetector {
         normalisationMin = Math.min(NORMALISATION_MIN, options.contextHistory());
         level = enabled[Channel.LEVEL.ordinal()] ? new RobustDeviation(options.levelWindow()) : null;
         difference = enabled[Channel.DIFFERENCE.ordinal()] ? new RobustDeviation(options.differenceWindow()) : null;
+        jumps = difference != null ? new JumpRecurrence(JUMP_RECURRENCES, JUMP_SIMILARITY) : null;
         context = enabled[Channel.CONTEXT.ordinal()]
                 ? new NeighbourComponent(options.contextHistory(), dimension, dimension, options.contextStride()) : null;
         // Coarse windows move by a fraction of a block per sample, so comparing every half block loses little.
@@ -340,7 +352,7 @@ public final class EnsembleDetector implements StreamingDetector {
         double delta = Double.isNaN(previous) ? 0.0 : value - previous;
         boolean normalised = normalisation.size() >= normalisationMin;
         computeRaw(value, delta, normalised);
-        double surprise = fusedSurprise(value, normalised);
+        double surprise = fusedSurprise(value, delta, normalised);
         double report = gate(surprise);
         learn(value, delta, normalised);
         seen++;
@@ -401,8 +413,11 @@ public final class EnsembleDetector implements StreamingDetector {
         return recent.recent(Math.min(back, recent.size()) - 1);
     }
 
-    /** {@code -ln} of the Bonferroni-corrected smallest channel tail probability, after the context gate. */
-    private double fusedSurprise(double value, boolean normalised) {
+    /**
+     * {@code -ln} of the Bonferroni-corrected smallest channel tail probability, after the context gate, the jump
+     * recurrence check and the context channels' two-sample confirmation.
+     */
+    private double fusedSurprise(double value, double delta, boolean normalised) {
         for (int i = 0; i < raw.length; i++) {
             pValues[i] = enabled[i] && calibrators[i] != null && (normalised || !needsNormalisation(i)) ? calibrators[i].pValue(raw[i]) : 1.0;
         }
@@ -413,6 +428,13 @@ public final class EnsembleDetector implements StreamingDetector {
         if (enabled[contextIndex] && normalised && pValues[contextIndex] > options.contextGate()) {
             pValues[Channel.DIFFERENCE.ordinal()] = 1.0;
         }
+        if (jumps != null && jumps.recurrent(delta)) {
+            pValues[Channel.DIFFERENCE.ordinal()] = 1.0;
+        }
+        // Confirmed after the gate: the gate asks whether the jump's own context is new, now.
+        pValues[contextIndex] = contextConfirmation.confirm(pValues[contextIndex]);
+        int coarseIndex = Channel.COARSE_CONTEXT.ordinal();
+        pValues[coarseIndex] = coarseConfirmation.confirm(pValues[coarseIndex]);
         double p = 1.0;
         for (double channelP : pValues) {
             p = Math.min(p, channelP);
@@ -449,6 +471,9 @@ public final class EnsembleDetector implements StreamingDetector {
             calibrators[Channel.LEVEL.ordinal()].learn(raw[Channel.LEVEL.ordinal()]);
         }
         if (difference != null) {
+            if (!Double.isNaN(previous)) {
+                jumps.learn(delta);
+            }
             difference.learn(delta);
             calibrators[Channel.DIFFERENCE.ordinal()].learn(raw[Channel.DIFFERENCE.ordinal()]);
         }

@@ -111,6 +111,31 @@ class EnsembleDetectorTest {
     }
 
     @Test
+    void aNewLargerJumpStillScoresHighAfterManyRepeatedOnesAndNothingReadsAhead() {
+        // given a noisy level that rises by 10 for 5 samples every 40 samples (150 times: the rise and the fall each
+        // recur), then rises by 100 once at row 6500; and a copy that differs from row 6000 on
+        Random random = new Random(17);
+        double[] values = new double[7000];
+        for (int i = 0; i < values.length; i++) {
+            boolean pulse = i < 6000 && i % 40 >= 20 && i % 40 < 25;
+            values[i] = 100 + random.nextGaussian() + (pulse ? 10 : 0) + (i >= 6500 && i < 6505 ? 100 : 0);
+        }
+        double[] other = values.clone();
+        for (int i = 6000; i < other.length; i++) {
+            other[i] = 100 + 50 * random.nextGaussian();
+        }
+        // when
+        double[] scores = scores(EnsembleDetector.create(new EnsembleDetector.Options(42)), values);
+        double[] otherScores = scores(EnsembleDetector.create(new EnsembleDetector.Options(42)), other);
+        // then the tenfold rise, never seen before, scores high (0.916 measured)
+        assertTrue(scores[6500] > 0.8, "the new rise scored " + scores[6500]);
+        // and the scores before row 6000 do not depend on what follows
+        for (int i = 0; i < 6000; i++) {
+            assertEquals(scores[i], otherScores[i], 0.0, "row " + i);
+        }
+    }
+
+    @Test
     void optionsRejectBadValuesWithTheValues() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> EnsembleDetector.Options.builder(1).channels(ALL).levelWindow(4).build());

@@ -198,8 +198,13 @@ public interface HomeostatConfig {
         @WithDefault("256")
         int historySamples();
 
-        /** Anomaly score (0..1) at or above which a signal counts as anomalous. */
-        @WithDefault("0.99")
+        /**
+         * Score (0..1) at or above which a load signal (arrival rate, processed per replica) counts as anomalous;
+         * the detector's scores stay below about 0.986, and a doubling of load peaks near 0.87 (see
+         * {@link dev.homeostat.operator.scaler.AnomalyWatch#DEFAULT_THRESHOLD}). Failed records have their own fixed
+         * threshold, 0.99 of their Poisson background.
+         */
+        @WithDefault(dev.homeostat.operator.scaler.AnomalyWatch.DEFAULT_THRESHOLD)
         double anomalyThreshold();
 
         /** How often each app's models are saved to its state ConfigMap. */

@@ -48,6 +48,21 @@ public final class AnomalyWatch {
     static final String ERROR_RATE = "error_rate";
 
     /**
+     * Default threshold of the load signals' scores ({@code homeostat.scaler.anomaly-threshold}). The main detector
+     * reports {@code s / (s + 10)} with {@code s = -ln p} bounded by the smallest normal double, so its scores never
+     * exceed about 0.986; with the operator's detector sizes a sudden doubling of a 5 %-noise rate peaks at 0.82–0.87
+     * and a halving at 0.69–0.75 (a step of load, normal for an autoscaled app, is not an anomaly by itself), a threefold jump at
+     * 0.91–0.93, fivefold 0.95–0.97 and tenfold 0.98 ({@code ops-ml}'s {@code StepScores}; {@code AnomalyWatchTest}).
+     */
+    public static final String DEFAULT_THRESHOLD = "0.9";
+
+    /**
+     * Threshold of the failed-records score {@code 1 − P(X ≥ k)} under the app's Poisson background: a round's
+     * failures count as a burst when the background alone would give fewer with probability 0.99 or more.
+     */
+    static final double FAILURE_THRESHOLD = 0.99;
+
+    /**
      * How long a flagged failure burst stays reported after its last flagged sample: poison is often consumed within
      * one round, and a condition that is True for a single round is easily missed by whoever watches.
      */
@@ -75,7 +90,10 @@ public final class AnomalyWatch {
     private Finding failing;
     private long failingUntilMillis = Long.MIN_VALUE;
 
-    /** Detectors built from {@code options} (given a seed) on each signal's first measured value. */
+    /**
+     * Detectors built from {@code options} (given a seed) on each signal's first measured value; a load signal counts
+     * as anomalous from a score of {@code threshold}, failed records from {@link #FAILURE_THRESHOLD}.
+     */
     AnomalyWatch(String appKey, double threshold, LongFunction<EnsembleDetector.Options> options) {
         this.threshold = threshold;
         this.seed = appKey.hashCode();
@@ -121,7 +139,7 @@ public final class AnomalyWatch {
         if (Double.isFinite(sample.errors())) {
             double score = failures.score(at, sample.errors());
             scores.put(ERROR_RATE, score);
-            if (score >= threshold) {
+            if (score >= FAILURE_THRESHOLD) {
                 String detail = String.format(Locale.ROOT, "%d records failed in the last round (%.2f/s; background "
                         + "%.4f/s)", failures.lastCount(), sample.errors(), failures.backgroundPerSecond());
                 Instant since = failing == null ? Instant.ofEpochMilli(at) : failing.since();

@@ -28,7 +28,7 @@ final class StatusWords {
             anomalyMessage = String.format(Locale.ROOT, "signal %s scored %.4f (threshold %.2f) since %s: %s. "
                     + "Scaling will not help: failing records (poison messages sent to the dead-letter topic, or "
                     + "writes a downstream refuses) are not a lack of replicas, so replicas are not added for them; "
-                    + "inspect the app's dead-letter topic and log", f.signal(), f.score(), anomalyThreshold, f.since(),
+                    + "inspect the app's dead-letter topic and log", f.signal(), f.score(), AnomalyWatch.FAILURE_THRESHOLD, f.since(),
                     f.detail());
         } else if (e.scalingWillNotHelp()) {
             Decision d = e.decision().orElseThrow();

@@ -9,8 +9,10 @@ import java.util.Set;
  * <p>Each sample is scored from the past only by a few surprise channels: the robust deviation of the
  * first difference (sudden jumps and drops), the nearest-neighbour distance of the recent window of
  * values to past windows (contextual novelty, after KNN-CAD, Burnaev &amp; Ishimtsev 2016) at two time
- * scales, a value leaving the range of everything seen so far by more than 5 % of its width ({@link RangeBreach},
- * after the spatial-anomaly rule of Numenta's NAB detector), and optionally the robust level deviation and a Smile
+ * scales, a value leaving the range of everything seen so far, or of everything seen more than {@value #RANGE_LAG}
+ * samples ago, by more than 5 % of its width ({@link RangeBreach}, after the spatial-anomaly rule of Numenta's NAB
+ * detector, and {@link DelayedRangeBreach} for a slow drift to a new extreme), a value repeated for longer than any
+ * earlier run of one value ({@link FlatRun}: a stuck signal), and optionally the robust level deviation and a Smile
  * isolation forest over lagged values (from the optional module {@code homeostat-ops-ml-smile}; the main detector
  * does not use it). Every calibrated channel's raw surprise is turned into a tail probability against that channel's
  * own recent history ({@link TailCalibrator}), so one threshold fits every series. A jump counts only where the
@@ -28,9 +30,9 @@ import java.util.Set;
  * strongest alarm so far.
  *
  * <p>Memory is fixed: about {@code 2 * calibrationWindow} doubles per channel, {@code 10 * contextHistory}
- * per context channel, {@code 2 * contextHistory} more (the normalisation window) and twice
- * {@value #JUMP_RECURRENCES} for the jump memory. Time per sample is bounded by
- * O(calibrationWindow + contextHistory * 8 / contextStride) per channel, typically a few microseconds.
+ * per context channel, {@code 2 * contextHistory} more (the normalisation window), twice
+ * {@value #JUMP_RECURRENCES} for the jump memory and {@value #RANGE_LAG} for the delayed range. Time per sample is
+ * bounded by O(calibrationWindow + contextHistory * 8 / contextStride) per channel, typically a few microseconds.
  */
 public final class EnsembleDetector implements StreamingDetector {
 
@@ -50,11 +52,18 @@ public final class EnsembleDetector implements StreamingDetector {
          */
         ISOLATION,
         /**
-         * The value leaves the range of all values seen so far by more than 5 % of its width
-         * ({@link RangeBreach}: a new level never seen, like Numenta's spatial anomaly rule); not calibrated, its
-         * probability is bounded by {@code 1 / (samples seen + 1)}.
+         * The value leaves the range of all values seen so far, or of all values seen more than {@value #RANGE_LAG}
+         * samples ago, by more than 5 % of its width ({@link RangeBreach}, {@link DelayedRangeBreach}: a new level
+         * never seen, like Numenta's spatial anomaly rule, or reached by a slow drift); not calibrated, its
+         * probability is bounded by {@code 1 / (values in the range + 1)}.
          */
-        RANGE
+        RANGE,
+        /**
+         * The value repeats exactly for longer than any earlier run of one value did, after a run of at least
+         * {@value #STUCK_MIN_RUN} ({@link FlatRun}: a stuck signal); not calibrated, its probability is
+         * {@code 1 / (runs seen + 1)} on the sample that sets the record, 1 otherwise.
+         */
+        STUCK
     }
 
     /**
@@ -83,7 +92,7 @@ public final class EnsembleDetector implements StreamingDetector {
                           int suppressionWindow, int restPeriod, double alarmPValue, double contextGate) {
 
         /** The channels of the main detector. */
-        public static final Set<Channel> DEFAULT_CHANNELS = Set.copyOf(EnumSet.of(Channel.DIFFERENCE, Channel.CONTEXT, Channel.COARSE_CONTEXT, Channel.RANGE));
+        public static final Set<Channel> DEFAULT_CHANNELS = Set.copyOf(EnumSet.of(Channel.DIFFERENCE, Channel.CONTEXT, Channel.COARSE_CONTEXT, Channel.RANGE, Channel.STUCK));
 
         /** The defaults of the main detector with the given seed. */
         public Options(long seed) {
@@ -264,6 +273,10 @@ public final class EnsembleDetector implements StreamingDetector {
     private static final double REST_MARGIN = 1.5;
     /** Part of the seen range a value may exceed it by without a range breach: Numenta's spatial tolerance. */
     private static final double RANGE_TOLERANCE = 0.05;
+    /** Samples a value waits before it joins the delayed range. */
+    private static final int RANGE_LAG = 100;
+    /** Samples the longest earlier run of one value must have had before a longer run counts as stuck. */
+    private static final int STUCK_MIN_RUN = 20;
     /** Earlier jumps of a similar size after which a jump is no news. */
     private static final int JUMP_RECURRENCES = 100;
     /** Part of a jump's size an earlier jump of the same sign must reach to count as similar. */
@@ -280,6 +293,8 @@ public final class EnsembleDetector implements StreamingDetector {
     private final NeighbourComponent coarseContext;
     private final FeatureSurprise isolation;
     private final RangeBreach range;
+    private final DelayedRangeBreach olderRange;
+    private final FlatRun stuck;
     private final JumpRecurrence jumps;
     private final Confirmation contextConfirmation = new Confirmation();
     private final Confirmation coarseConfirmation = new Confirmation();
@@ -302,13 +317,13 @@ public final class EnsembleDetector implements StreamingDetector {
         this.options = options;
         for (Channel channel : options.channels()) {
             enabled[channel.ordinal()] = true;
-            if (channel != Channel.RANGE) {
+            if (!uncalibrated(channel)) {
                 calibrators[channel.ordinal()] = new TailCalibrator(options.calibrationWindow(), CALIBRATION_MIN, CALIBRATION_TAIL);
             }
         }
-        // The range channel is 1 almost always (its p is a bound, not uniform), so it barely adds to the chance of a
-        // small minimum: the Bonferroni factor counts the calibrated channels only.
-        activeChannels = Math.max(1, (int) options.channels().stream().filter(c -> c != Channel.RANGE).count());
+        // The range and stuck channels are 1 almost always (their p is a bound, not uniform), so they barely add to the
+        // chance of a small minimum: the Bonferroni factor counts the calibrated channels only.
+        activeChannels = Math.max(1, (int) options.channels().stream().filter(c -> !uncalibrated(c)).count());
         int dimension = options.contextDimension();
         // The scale of the context windows comes from the same past they are compared with, so a detector sized
         // for a short memory (the operator's) keeps no longer window than its context search needs.
@@ -324,6 +339,8 @@ public final class EnsembleDetector implements StreamingDetector {
         coarseContext = enabled[Channel.COARSE_CONTEXT.ordinal()]
                 ? new NeighbourComponent(options.contextHistory(), dimension, dimension * options.coarseBlock(), coarseStride) : null;
         range = enabled[Channel.RANGE.ordinal()] ? new RangeBreach(RANGE_TOLERANCE, options.warmup() + 1) : null;
+        olderRange = enabled[Channel.RANGE.ordinal()] ? new DelayedRangeBreach(RANGE_TOLERANCE, options.warmup() + 1, RANGE_LAG) : null;
+        stuck = enabled[Channel.STUCK.ordinal()] ? new FlatRun(STUCK_MIN_RUN) : null;
         isolation = enabled[Channel.ISOLATION.ordinal()] ? FeatureSurprise.provider()
                 .orElseThrow(() -> new IllegalStateException("the ISOLATION channel needs homeostat-ops-ml-smile on the class path"))
                 .create(1024, features.length, 512, 50, options.seed()) : null;
@@ -332,6 +349,11 @@ public final class EnsembleDetector implements StreamingDetector {
         coarseEmbedding = new double[dimension];
         reported = new RunningMax(Math.max(1, options.suppressionWindow()));
         alarmSurprise = -Math.log(options.alarmPValue());
+    }
+
+    /** The channels whose p is a bound of their own, not a calibrated tail probability. */
+    private static boolean uncalibrated(Channel channel) {
+        return channel == Channel.RANGE || channel == Channel.STUCK;
     }
 
     /** A fresh detector for one series; it trains nothing up front and learns as it scores. */
@@ -422,7 +444,11 @@ public final class EnsembleDetector implements StreamingDetector {
             pValues[i] = enabled[i] && calibrators[i] != null && (normalised || !needsNormalisation(i)) ? calibrators[i].pValue(raw[i]) : 1.0;
         }
         if (range != null) {
-            pValues[Channel.RANGE.ordinal()] = range.pValue(value);
+            pValues[Channel.RANGE.ordinal()] = Math.min(range.pValue(value), olderRange.pValue(value));
+        }
+        if (stuck != null) {
+            // Runs of one value during the warm-up are learned, but only a record on a scored sample counts.
+            pValues[Channel.STUCK.ordinal()] = seen >= options.warmup() ? stuck.pValue(value) : 1.0;
         }
         int contextIndex = Channel.CONTEXT.ordinal();
         if (enabled[contextIndex] && normalised && pValues[contextIndex] > options.contextGate()) {
@@ -493,6 +519,10 @@ public final class EnsembleDetector implements StreamingDetector {
         }
         if (range != null) {
             range.learn(value);
+            olderRange.learn(value);
+        }
+        if (stuck != null) {
+            stuck.learn(value);
         }
         normalisation.add(value);
         recent.add(value);

@@ -136,6 +136,63 @@ class EnsembleDetectorTest {
     }
 
     @Test
+    void aValueStuckForLongerThanEverBeforeIsFlaggedAndNothingReadsAhead() {
+        // given an intermittent signal: bursts of 10 noisy values between runs of 0 of 30 to 49 samples, and from
+        // row 3000 on a run of 0 that lasts 300 samples; and a copy that differs from row 3100 on
+        Random random = new Random(19);
+        double[] values = new double[3400];
+        int i = 0;
+        while (i < 3000) {
+            int zeros = 30 + random.nextInt(20);
+            for (int k = 0; k < zeros && i < 3000; k++) {
+                values[i++] = 0;
+            }
+            for (int k = 0; k < 10 && i < 3000; k++) {
+                values[i++] = 5 + random.nextGaussian();
+            }
+        }
+        double[] other = values.clone();
+        for (int k = 3100; k < other.length; k++) {
+            other[k] = 5 + random.nextGaussian();
+        }
+        // when
+        double[] scores = scores(EnsembleDetector.create(new EnsembleDetector.Options(42)), values);
+        double[] otherScores = scores(EnsembleDetector.create(new EnsembleDetector.Options(42)), other);
+        // then the long run of 0 is flagged once it outlasts every earlier run (49 samples at most), before row 3050
+        double best = 0;
+        for (int k = 3000; k < 3050; k++) {
+            best = Math.max(best, scores[k]);
+        }
+        assertTrue(best > 0.33, "the stuck run scored at most " + best);
+        // and the scores before row 3100 do not depend on what follows
+        for (int k = 0; k < 3100; k++) {
+            assertEquals(scores[k], otherScores[k], 0.0, "row " + k);
+        }
+    }
+
+    @Test
+    void aSlowDriftBelowTheLowestLevelEverIsFlagged() {
+        // given a noisy daily swing between about 42 and 58 for 3090 samples, then, from a trough, a sink of 0.3 per
+        // sample for 14 samples (each new low less than 5 % of the range below the last) that holds 4 below for 30
+        // samples before the swing resumes
+        Random random = new Random(23);
+        double[] values = new double[3400];
+        for (int k = 0; k < values.length; k++) {
+            double sink = k < 3090 || k >= 3134 ? 0 : Math.min(4, 0.3 * (k - 3090));
+            values[k] = 50 + 8 * Math.sin(2 * Math.PI * k / 288.0) + 0.5 * random.nextGaussian() - sink;
+        }
+        // when
+        double[] scores = scores(EnsembleDetector.create(new EnsembleDetector.Options(42)), values);
+        // then some sample of the sink scores above the NAB threshold (any channel may flag it; DelayedRangeBreachTest
+        // checks the delayed range alone)
+        double best = 0;
+        for (int k = 3090; k < 3134; k++) {
+            best = Math.max(best, scores[k]);
+        }
+        assertTrue(best > 0.33, "the drift scored at most " + best);
+    }
+
+    @Test
     void optionsRejectBadValuesWithTheValues() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> EnsembleDetector.Options.builder(1).channels(ALL).levelWindow(4).build());

@@ -12,7 +12,9 @@ import java.util.Set;
  * scales, a value leaving the range of everything seen so far, or of everything seen more than {@value #RANGE_LAG}
  * samples ago, by more than 5 % of its width ({@link RangeBreach}, after the spatial-anomaly rule of Numenta's NAB
  * detector, and {@link DelayedRangeBreach} for a slow drift to a new extreme), a value repeated for longer than any
- * earlier run of one value ({@link FlatRun}: a stuck signal), and optionally the robust level deviation and a Smile
+ * earlier run of one value ({@link FlatRun}: a stuck signal), the distance of the value from what the same time of day
+ * brought on earlier days ({@link DailyPhase}, from the real timestamps; it counts only while the daily profile
+ * explains the series), and optionally the robust level deviation and a Smile
  * isolation forest over lagged values (from the optional module {@code homeostat-ops-ml-smile}; the main detector
  * does not use it). Every calibrated channel's raw surprise is turned into a tail probability against that channel's
  * own recent history ({@link TailCalibrator}), so one threshold fits every series. A jump counts only where the
@@ -31,8 +33,9 @@ import java.util.Set;
  *
  * <p>Memory is fixed: about {@code 2 * calibrationWindow} doubles per channel, {@code 10 * contextHistory}
  * per context channel, {@code 2 * contextHistory} more (the normalisation window), twice
- * {@value #JUMP_RECURRENCES} for the jump memory and {@value #RANGE_LAG} for the delayed range. Time per sample is
- * bounded by O(calibrationWindow + contextHistory * 8 / contextStride) per channel, typically a few microseconds.
+ * {@value #JUMP_RECURRENCES} for the jump memory, {@value #RANGE_LAG} for the delayed range and 144 levels for the
+ * seasonal channel. Time per sample is bounded by O(calibrationWindow + contextHistory * 8 / contextStride) per
+ * channel, typically a few microseconds.
  */
 public final class EnsembleDetector implements StreamingDetector {
 
@@ -63,7 +66,13 @@ public final class EnsembleDetector implements StreamingDetector {
          * {@value #STUCK_MIN_RUN} ({@link FlatRun}: a stuck signal); not calibrated, its probability is
          * {@code 1 / (runs seen + 1)} on the sample that sets the record, 1 otherwise.
          */
-        STUCK
+        STUCK,
+        /**
+         * Distance of the value from what the same time of day brought on earlier days ({@link DailyPhase}: an
+         * exponentially weighted level per phase bucket of the day, from real timestamps); it counts, in the fusion
+         * and in its Bonferroni factor, only while the daily profile explains most of the series' spread.
+         */
+        SEASON
     }
 
     /**
@@ -92,7 +101,7 @@ public final class EnsembleDetector implements StreamingDetector {
                           int suppressionWindow, int restPeriod, double alarmPValue, double contextGate) {
 
         /** The channels of the main detector. */
-        public static final Set<Channel> DEFAULT_CHANNELS = Set.copyOf(EnumSet.of(Channel.DIFFERENCE, Channel.CONTEXT, Channel.COARSE_CONTEXT, Channel.RANGE, Channel.STUCK));
+        public static final Set<Channel> DEFAULT_CHANNELS = Set.copyOf(EnumSet.of(Channel.DIFFERENCE, Channel.CONTEXT, Channel.COARSE_CONTEXT, Channel.RANGE, Channel.STUCK, Channel.SEASON));
 
         /** The defaults of the main detector with the given seed. */
         public Options(long seed) {
@@ -281,6 +290,14 @@ public final class EnsembleDetector implements StreamingDetector {
     private static final int JUMP_RECURRENCES = 100;
     /** Part of a jump's size an earlier jump of the same sign must reach to count as similar. */
     private static final double JUMP_SIMILARITY = 0.7;
+    /** Most phase buckets per day of the seasonal channel (10-minute buckets, or the sampling step if coarser). */
+    private static final int SEASON_BUCKETS = 144;
+    /** Weight of a new day in a phase bucket's level. */
+    private static final double SEASON_WEIGHT = 0.1;
+    /** The seasonal channel counts while its residuals are at most this part of the deviations from the centre. */
+    private static final double SEASON_STRENGTH = 0.3;
+    /** Weight of a new sample in the residual and deviation sizes behind {@code SEASON_STRENGTH}. */
+    private static final double SEASON_RATE = 0.01;
 
     private final Options options;
     private final boolean[] enabled = new boolean[Channel.values().length];
@@ -298,6 +315,7 @@ public final class EnsembleDetector implements StreamingDetector {
     private final JumpRecurrence jumps;
     private final Confirmation contextConfirmation = new Confirmation();
     private final Confirmation coarseConfirmation = new Confirmation();
+    private final DailyPhase season;
     /** The last {@code contextHistory} values: their median and IQR scale the context and isolation channels. */
     private final SortedWindow normalisation;
     private final int normalisationMin;
@@ -338,6 +356,7 @@ public final class EnsembleDetector implements StreamingDetector {
         int coarseStride = Math.max(options.contextStride(), options.coarseBlock() / 2);
         coarseContext = enabled[Channel.COARSE_CONTEXT.ordinal()]
                 ? new NeighbourComponent(options.contextHistory(), dimension, dimension * options.coarseBlock(), coarseStride) : null;
+        season = enabled[Channel.SEASON.ordinal()] ? new DailyPhase(SEASON_BUCKETS, SEASON_WEIGHT, SEASON_STRENGTH, SEASON_RATE) : null;
         range = enabled[Channel.RANGE.ordinal()] ? new RangeBreach(RANGE_TOLERANCE, options.warmup() + 1) : null;
         olderRange = enabled[Channel.RANGE.ordinal()] ? new DelayedRangeBreach(RANGE_TOLERANCE, options.warmup() + 1, RANGE_LAG) : null;
         stuck = enabled[Channel.STUCK.ordinal()] ? new FlatRun(STUCK_MIN_RUN) : null;
@@ -373,10 +392,10 @@ public final class EnsembleDetector implements StreamingDetector {
         }
         double delta = Double.isNaN(previous) ? 0.0 : value - previous;
         boolean normalised = normalisation.size() >= normalisationMin;
-        computeRaw(value, delta, normalised);
+        computeRaw(timestampMillis, value, delta, normalised);
         double surprise = fusedSurprise(value, delta, normalised);
         double report = gate(surprise);
-        learn(value, delta, normalised);
+        learn(timestampMillis, value, delta, normalised);
         seen++;
         if (seen <= options.warmup()) {
             return 0.0;
@@ -384,7 +403,10 @@ public final class EnsembleDetector implements StreamingDetector {
         return report / (report + SCALE);
     }
 
-    private void computeRaw(double value, double delta, boolean normalised) {
+    private void computeRaw(long timestampMillis, double value, double delta, boolean normalised) {
+        if (season != null) {
+            raw[Channel.SEASON.ordinal()] = season.surprise(timestampMillis, value);
+        }
         if (level != null) {
             raw[Channel.LEVEL.ordinal()] = level.surprise(value);
         }
@@ -441,7 +463,14 @@ public final class EnsembleDetector implements StreamingDetector {
      */
     private double fusedSurprise(double value, double delta, boolean normalised) {
         for (int i = 0; i < raw.length; i++) {
-            pValues[i] = enabled[i] && calibrators[i] != null && (normalised || !needsNormalisation(i)) ? calibrators[i].pValue(raw[i]) : 1.0;
+            pValues[i] = enabled[i] && calibrators[i] != null && (normalised || !needsNormalisation(i)) && !Double.isNaN(raw[i])
+                    ? calibrators[i].pValue(raw[i]) : 1.0;
+        }
+        int factor = activeChannels;
+        if (season != null && !season.seasonal()) {
+            // A series without a daily cycle: the channel cannot speak, so it does not widen the Bonferroni factor.
+            pValues[Channel.SEASON.ordinal()] = 1.0;
+            factor--;
         }
         if (range != null) {
             pValues[Channel.RANGE.ordinal()] = Math.min(range.pValue(value), olderRange.pValue(value));
@@ -465,11 +494,11 @@ public final class EnsembleDetector implements StreamingDetector {
         for (double channelP : pValues) {
             p = Math.min(p, channelP);
         }
-        return Math.max(0.0, -Math.log(Math.clamp(activeChannels * p, Double.MIN_NORMAL, 1.0)));
+        return Math.max(0.0, -Math.log(Math.clamp(Math.max(1, factor) * p, Double.MIN_NORMAL, 1.0)));
     }
 
     private static boolean needsNormalisation(int channel) {
-        return channel != Channel.LEVEL.ordinal() && channel != Channel.DIFFERENCE.ordinal();
+        return channel != Channel.LEVEL.ordinal() && channel != Channel.DIFFERENCE.ordinal() && channel != Channel.SEASON.ordinal();
     }
 
     /** Applies the suppression and rest rules; returns the surprise to report (0 when withheld). */
@@ -491,7 +520,7 @@ public final class EnsembleDetector implements StreamingDetector {
         return report;
     }
 
-    private void learn(double value, double delta, boolean normalised) {
+    private void learn(long timestampMillis, double value, double delta, boolean normalised) {
         if (level != null) {
             level.learn(value);
             calibrators[Channel.LEVEL.ordinal()].learn(raw[Channel.LEVEL.ordinal()]);
@@ -525,6 +554,13 @@ public final class EnsembleDetector implements StreamingDetector {
             stuck.learn(value);
         }
         normalisation.add(value);
+        if (season != null) {
+            double seasonRaw = raw[Channel.SEASON.ordinal()];
+            if (!Double.isNaN(seasonRaw)) {
+                calibrators[Channel.SEASON.ordinal()].learn(seasonRaw);
+            }
+            season.learn(timestampMillis, value, seasonRaw, normalised ? normalisation.quantile(0.5) : Double.NaN);
+        }
         recent.add(value);
         previous = value;
     }

@@ -88,7 +88,7 @@ public final class ScalerSettings {
      * context windows) are sized for one long series; here the context windows cover
      * {@value #DETECTOR_CONTEXT_SAMPLES} samples (16 min at 15 s), the difference window as many, and each channel's
      * calibration the last {@value #DETECTOR_CALIBRATION_SAMPLES} surprises (30 min at 15 s); the normalisation window
-     * follows the context history. About 24 KB per detector, measured by {@code ops-ml}'s {@code DetectorMemory}.
+     * follows the context history. About 28 KB per detector, measured by {@code ops-ml}'s {@code DetectorMemory}.
      */
     public EnsembleDetector.Options detector(long seed) {
         return EnsembleDetector.Options.builder(seed).differenceWindow(DETECTOR_CONTEXT_SAMPLES)

@@ -34,6 +34,22 @@ class EnsembleDetectorTest {
         return scores;
     }
 
+    /** Asserts that two score series are identical before {@code row}: nothing after a row changes its score. */
+    private static void assertSameBefore(double[] a, double[] b, int row) {
+        for (int i = 0; i < row; i++) {
+            assertEquals(a[i], b[i], 0.0, "row " + i);
+        }
+    }
+
+    /** The largest score in rows {@code from} (inclusive) to {@code to} (exclusive). */
+    private static double maxScore(double[] scores, int from, int to) {
+        double best = 0;
+        for (int k = from; k < to; k++) {
+            best = Math.max(best, scores[k]);
+        }
+        return best;
+    }
+
     @Test
     void scoresStayInUnitInterval() {
         // given noisy, constant and wildly scaled inputs
@@ -67,9 +83,7 @@ class EnsembleDetectorTest {
         double[] scoresA = scores(EnsembleDetector.create(new EnsembleDetector.Options(42, ALL)), a);
         double[] scoresB = scores(EnsembleDetector.create(new EnsembleDetector.Options(42, ALL)), b);
         // then the first 2000 scores are identical
-        for (int i = 0; i < 2000; i++) {
-            assertEquals(scoresA[i], scoresB[i], 0.0, "row " + i);
-        }
+        assertSameBefore(scoresA, scoresB, 2000);
     }
 
     @Test
@@ -130,9 +144,7 @@ class EnsembleDetectorTest {
         // then the tenfold rise, never seen before, scores high (0.916 measured)
         assertTrue(scores[6500] > 0.8, "the new rise scored " + scores[6500]);
         // and the scores before row 6000 do not depend on what follows
-        for (int i = 0; i < 6000; i++) {
-            assertEquals(scores[i], otherScores[i], 0.0, "row " + i);
-        }
+        assertSameBefore(scores, otherScores, 6000);
     }
 
     @Test
@@ -159,15 +171,10 @@ class EnsembleDetectorTest {
         double[] scores = scores(EnsembleDetector.create(new EnsembleDetector.Options(42)), values);
         double[] otherScores = scores(EnsembleDetector.create(new EnsembleDetector.Options(42)), other);
         // then the long run of 0 is flagged once it outlasts every earlier run (49 samples at most), before row 3050
-        double best = 0;
-        for (int k = 3000; k < 3050; k++) {
-            best = Math.max(best, scores[k]);
-        }
+        double best = maxScore(scores, 3000, 3050);
         assertTrue(best > 0.33, "the stuck run scored at most " + best);
         // and the scores before row 3100 do not depend on what follows
-        for (int k = 0; k < 3100; k++) {
-            assertEquals(scores[k], otherScores[k], 0.0, "row " + k);
-        }
+        assertSameBefore(scores, otherScores, 3100);
     }
 
     @Test
@@ -185,10 +192,7 @@ class EnsembleDetectorTest {
         double[] scores = scores(EnsembleDetector.create(new EnsembleDetector.Options(42)), values);
         // then some sample of the sink scores above the NAB threshold (any channel may flag it; DelayedRangeBreachTest
         // checks the delayed range alone)
-        double best = 0;
-        for (int k = 3090; k < 3134; k++) {
-            best = Math.max(best, scores[k]);
-        }
+        double best = maxScore(scores, 3090, 3134);
         assertTrue(best > 0.33, "the drift scored at most " + best);
     }
 
